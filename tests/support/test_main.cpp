@@ -1,0 +1,15 @@
+// GoogleTest main that creates the Qt application object before any test runs (as MuseScore's gmain.cpp does),
+// so tests may use event loops, timers, QSignalSpy and, for GUI tests, the offscreen platform.
+#include <gtest/gtest.h>
+
+#include <QCoreApplication>
+#ifdef FACEPOS_TEST_GUI
+#include <QGuiApplication>
+#endif
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    FACEPOS_TEST_APP app(argc, argv);
+    ::testing::InitGoogleTest(&argc, argv);
+    return RUN_ALL_TESTS();
+}
