@@ -1,0 +1,386 @@
+#include "application.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTimer>
+#include <cstdio>
+
+#include "app/app_schema.h"
+#include "app/app_state.h"
+#include "app/language_manager.h"
+#include "app/page_renderer.h"
+#include "app/qml_singletons.h"
+#include "drivers/driver_selection.h"
+#include "platform/database.h"
+#include "platform/key_store.h"
+#include "platform/logging.h"
+#include "platform/network_monitor.h"
+#include "platform/settings.h"
+#include "platform/system_info.h"
+
+namespace facepos {
+
+namespace {
+
+void printLine(FILE* stream, const QString& text) {
+    const QByteArray bytes = text.toLocal8Bit();
+    std::fprintf(stream, "%s\n", bytes.constData());
+    std::fflush(stream);
+}
+
+// The families, in order of preference, that render simplified Chinese well on the device.
+const QStringList kCjkFamilies{QStringLiteral("Noto Sans CJK SC"), QStringLiteral("WenQuanYi Micro Hei"),
+                               QStringLiteral("WenQuanYi Zen Hei"), QStringLiteral("Source Han Sans SC"),
+                               QStringLiteral("AR PL UMing CN")};
+
+bool needsOffscreen(const CommandLine& cl) {
+    using Mode = CommandLine::Mode;
+    switch (cl.mode) {
+        case Mode::SelfTest:
+        case Mode::RenderPage:
+        case Mode::BenchStartup:
+            return true;
+        case Mode::Demo:
+            return !hasDisplay();
+        default:
+            return false;
+    }
+}
+
+bool needsGui(const CommandLine& cl) {
+    using Mode = CommandLine::Mode;
+    return cl.mode != Mode::Help && cl.mode != Mode::Version && cl.mode != Mode::RecoverDatabase;
+}
+
+}  // namespace
+
+struct Application::Services {
+    Settings settings = Settings::defaults();
+    QString dataDir;
+    std::unique_ptr<LogSink> logSink;
+    std::unique_ptr<SystemInfo> systemInfo;
+    std::unique_ptr<KeyStore> keyStore;
+    std::optional<Database> database;
+    std::unique_ptr<NetworkMonitor> network;
+    std::unique_ptr<AppState> appState;
+    std::unique_ptr<LanguageManager> language;
+    std::unique_ptr<QQmlEngine> engine;
+    std::unique_ptr<PageRenderer> renderer;
+};
+
+int runApplication(int argc, char** argv) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+    auto commandLine = parseCommandLine(arguments);
+    if (!commandLine) {
+        printLine(stderr, QStringLiteral("facepos: ") + commandLine.error().message);
+        return 2;
+    }
+    switch (commandLine->mode) {
+        case CommandLine::Mode::Help:
+            printLine(stdout, commandLine->helpText);
+            return 0;
+        case CommandLine::Mode::Version:
+            printLine(stdout, QStringLiteral("facepos " FACEPOS_VERSION));
+            return 0;
+        default:
+            break;
+    }
+
+    commandLine->offscreen = needsOffscreen(*commandLine);
+    if (commandLine->offscreen) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    } else if (needsGui(*commandLine) && !hasDisplay()) {
+        printLine(stderr, QStringLiteral("facepos: no display found (DISPLAY and WAYLAND_DISPLAY are unset and "
+                                         "QT_QPA_PLATFORM is not set). On the device the systemd unit sets "
+                                         "QT_QPA_PLATFORM=eglfs; on a desktop run it inside a graphical session, "
+                                         "or use --demo to render the screens to PNG files."));
+        return 1;
+    }
+
+    std::unique_ptr<QCoreApplication> qtApp;
+    if (needsGui(*commandLine))
+        qtApp = std::make_unique<QGuiApplication>(argc, argv);
+    else
+        qtApp = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("FacePOS"));
+    QCoreApplication::setApplicationName(QStringLiteral("facepos"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FACEPOS_VERSION));
+
+    Application application(std::move(commandLine).value());
+    if (auto started = application.start(); !started) {
+        printLine(stderr, QStringLiteral("facepos: ") + started.error().message);
+        return 1;
+    }
+    return application.exec();
+}
+
+Application::Application(CommandLine commandLine)
+    : m_commandLine(std::move(commandLine)), m_services(std::make_unique<Services>()) {}
+
+Application::~Application() {
+    // The UI goes first: QML bindings may still read the services below while windows are torn down.
+    m_services->renderer.reset();
+    m_services->engine.reset();
+}
+
+Result<void> Application::start() {
+    if (auto r = loadSettings(); !r) return r;
+    if (auto r = prepareDataDirectory(); !r) return r;
+    if (m_commandLine.mode == CommandLine::Mode::RecoverDatabase) return {};
+    if (auto r = openDeviceIdentity(); !r) return r;
+    if (auto r = openDatabase(); !r) return r;
+    if (auto r = checkFonts(); !r) return r;
+    return createUi();
+}
+
+Result<void> Application::loadSettings() {
+    auto settings = Settings::load(SettingsSources::forApplication(m_commandLine.configFile, m_commandLine.overrides,
+                                                                   QProcessEnvironment::systemEnvironment()));
+    if (!settings) return settings.error();
+    m_services->settings = std::move(settings).value();
+    return {};
+}
+
+Result<void> Application::prepareDataDirectory() {
+    Services& s = *m_services;
+    s.dataDir = s.settings.string(u"data.dir");
+    // The demo must run for any user on a fresh machine, so it keeps its data in the user's own folder unless a
+    // data directory was configured on purpose.
+    if (m_commandLine.mode == CommandLine::Mode::Demo && s.settings.origin(u"data.dir") == QLatin1String("default"))
+        s.dataDir =
+            QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/facepos-demo");
+
+    if (!QDir().mkpath(s.dataDir) || !QFileInfo(s.dataDir).isWritable()) {
+        return makeError(QStringLiteral("app.data_dir"),
+                         QStringLiteral("The data directory %1 cannot be created or written. Create it and give the "
+                                        "facepos user write access, or choose another one with data.dir in %2 "
+                                        "(or --set data.dir=PATH).")
+                             .arg(s.dataDir, SettingsSources::defaultFilePath()));
+    }
+
+    LogOptions logOptions = LogOptions::fromSettings(s.settings);
+    logOptions.directory = s.dataDir + QStringLiteral("/logs");
+    auto sink = LogSink::install(logOptions);
+    if (!sink) return sink.error();
+    s.logSink = std::move(sink).value();
+    qCInfo(lcApp) << "FacePOS" << FACEPOS_VERSION << "starting; data in" << s.dataDir;
+    return {};
+}
+
+Result<void> Application::openDeviceIdentity() {
+    Services& s = *m_services;
+    s.systemInfo = std::make_unique<SystemInfo>();
+    auto binding = s.systemInfo->deviceBinding();
+    if (!binding) return binding.error();
+    auto keyStore = KeyStore::open(s.dataDir + QStringLiteral("/keys"), *binding);
+    if (!keyStore) return keyStore.error();
+    s.keyStore = std::move(keyStore).value();
+    return {};
+}
+
+Result<void> Application::openDatabase() {
+    Services& s = *m_services;
+    DatabaseOptions options;
+    options.busyTimeout = s.settings.duration(u"database.busy_timeout_ms");
+    options.migrations = appMigrations();
+    const QString path = s.dataDir + QStringLiteral("/facepos.db");
+    auto db = Database::open(path, options);
+    if (!db) {
+        if (db.error().code == QLatin1String("db.corrupt") || db.error().code == QLatin1String("db.not_a_database")) {
+            return makeError(
+                db.error().code,
+                db.error().message + QStringLiteral("\nRun 'facepos --recover-database' to keep the damaged file as a "
+                                                    "backup and copy every readable record into a new database."));
+        }
+        return db.error();
+    }
+    s.database.emplace(std::move(db).value());
+    return {};
+}
+
+Result<void> Application::checkFonts() {
+    for (const QString& family : kCjkFamilies) {
+        if (QFontDatabase::hasFamily(family)) {
+            QFont font(family);
+            QGuiApplication::setFont(font);
+            return {};
+        }
+    }
+    if (!QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty()) return {};
+    return makeError(QStringLiteral("app.no_cjk_font"),
+                     QStringLiteral("No Chinese font is installed, so Chinese text would show as empty boxes. "
+                                    "Install one (sudo apt-get install fonts-noto-cjk or fonts-wqy-microhei) and "
+                                    "start again."));
+}
+
+Result<void> Application::createUi() {
+    Services& s = *m_services;
+    const bool demo = m_commandLine.mode == CommandLine::Mode::Demo;
+
+    AppState::DeviceFacts facts;
+    auto serial = s.systemInfo->serialNumber();
+    facts.serial = serial ? *serial : QString();
+    facts.model = s.systemInfo->model();
+    facts.softwareVersion = QStringLiteral(FACEPOS_VERSION);
+    facts.backendUrl = s.settings.string(u"backend.url");
+    facts.customerDisplayMode = s.settings.string(u"display.customer");
+    facts.demo = demo;
+    const QList<DriverChoice> drivers = demo ? demoDriverChoices() : driverChoices(s.settings);
+    for (const DriverChoice& choice : drivers)
+        facts.devices << deviceKindName(choice.kind) + QStringLiteral(": ") + choice.backend;
+
+    s.appState = std::make_unique<AppState>(std::move(facts));
+    s.network = std::make_unique<NetworkMonitor>();
+    s.appState->setNetworkOnline(s.network->online());
+    QObject::connect(s.network.get(), &NetworkMonitor::onlineChanged, s.appState.get(), &AppState::setNetworkOnline);
+
+    s.language = std::make_unique<LanguageManager>();
+    AppStateForeign::provide(s.appState.get());
+    LanguageForeign::provide(s.language.get());
+
+    // One explicit style, so the kiosk looks the same on every platform plugin (eglfs, xcb, offscreen).
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    s.engine = std::make_unique<QQmlEngine>();
+    s.engine->addImportPath(QStringLiteral("qrc:/"));
+    QObject::connect(s.engine.get(), &QQmlEngine::quit, QCoreApplication::instance(), &QCoreApplication::quit);
+    s.language->setEngine(s.engine.get());
+    const QString language =
+        m_commandLine.language.isEmpty() ? s.settings.string(u"ui.language") : m_commandLine.language;
+    if (!s.language->setLanguage(language)) {
+        return makeError(QStringLiteral("app.language"),
+                         QStringLiteral("The language '%1' is not available; use one of: %2.")
+                             .arg(language, s.language->available().join(QStringLiteral(", "))));
+    }
+    s.renderer = std::make_unique<PageRenderer>(*s.engine);
+    return {};
+}
+
+int Application::exec() {
+    using Mode = CommandLine::Mode;
+    switch (m_commandLine.mode) {
+        case Mode::SelfTest:
+            return runSelfTest();
+        case Mode::RenderPage:
+            return runRenderPage();
+        case Mode::RecoverDatabase:
+            return runRecoverDatabase();
+        case Mode::BenchStartup:
+            return runBenchStartup();
+        case Mode::Demo:
+            return m_commandLine.offscreen ? runOffscreenDemo() : runWindow();
+        default:
+            return runWindow();
+    }
+}
+
+int Application::runWindow() {
+    Services& s = *m_services;
+    auto window = s.renderer->createWindow(QStringLiteral("HomePage"));
+    if (!window) {
+        printLine(stderr, QStringLiteral("facepos: ") + window.error().message);
+        return 1;
+    }
+    if (s.settings.boolean(u"ui.fullscreen"))
+        (*window)->showFullScreen();
+    else
+        (*window)->show();
+    qCInfo(lcApp) << "Main window shown";
+    return QCoreApplication::exec();
+}
+
+int Application::runOffscreenDemo() {
+    Services& s = *m_services;
+    const QString dir = m_commandLine.output.isEmpty() ? s.dataDir + QStringLiteral("/screens") : m_commandLine.output;
+    printLine(stdout,
+              QStringLiteral("No display found: rendering the demo screens offscreen (all devices simulated)."));
+    QStringList written;
+    for (const QString& language : s.language->available()) {
+        s.language->setLanguage(language);
+        for (const QString& page : PageRenderer::pages()) {
+            const QString path = QStringLiteral("%1/%2-%3.png").arg(dir, page, language);
+            if (auto r = s.renderer->renderToFile(page, path); !r) {
+                printLine(stderr, QStringLiteral("facepos: ") + r.error().message);
+                return 1;
+            }
+            written << path;
+        }
+    }
+    printLine(stdout, QStringLiteral("Screens written to %1:").arg(QDir(dir).absolutePath()));
+    for (const QString& path : written) printLine(stdout, QStringLiteral("  ") + QDir(path).absolutePath());
+    return 0;
+}
+
+int Application::runSelfTest() {
+    for (const QString& page : PageRenderer::pages()) {
+        auto image = m_services->renderer->render(page);
+        if (!image) {
+            printLine(stderr, QStringLiteral("facepos: self-test failed: ") + image.error().message);
+            return 1;
+        }
+    }
+    printLine(stdout,
+              QStringLiteral("self-test passed: %1 page(s) loaded and rendered").arg(PageRenderer::pages().size()));
+    return 0;
+}
+
+int Application::runRenderPage() {
+    if (auto r = m_services->renderer->renderToFile(m_commandLine.page, m_commandLine.output); !r) {
+        printLine(stderr, QStringLiteral("facepos: ") + r.error().message);
+        return 1;
+    }
+    printLine(stdout, QDir(m_commandLine.output).absolutePath());
+    return 0;
+}
+
+int Application::runRecoverDatabase() {
+    Services& s = *m_services;
+    DatabaseOptions options;
+    options.busyTimeout = s.settings.duration(u"database.busy_timeout_ms");
+    options.migrations = appMigrations();
+    const QString path = s.dataDir + QStringLiteral("/facepos.db");
+    auto report = Database::recover(path, options);
+    if (!report) {
+        printLine(stderr, QStringLiteral("facepos: ") + report.error().message);
+        return 1;
+    }
+    printLine(stdout, QStringLiteral("The damaged database was moved to %1 and kept.").arg(report->damagedCopyPath));
+    for (const TableRecovery& table : report->tables) {
+        printLine(stdout, QStringLiteral("  %1: %2 row(s) salvaged, %3%4 lost")
+                              .arg(table.table)
+                              .arg(table.rowsSalvaged)
+                              .arg(table.lossCountKnown ? QString() : QStringLiteral("at least "))
+                              .arg(table.rowsLost));
+    }
+    printLine(stdout,
+              QStringLiteral("A new database %1 holds %2 salvaged row(s).").arg(path).arg(report->rowsSalvaged()));
+    return 0;
+}
+
+int Application::runBenchStartup() {
+    Services& s = *m_services;
+    auto window = s.renderer->createWindow(QStringLiteral("HomePage"));
+    if (!window) {
+        printLine(stderr, QStringLiteral("facepos: ") + window.error().message);
+        return 1;
+    }
+    if (auto r = s.renderer->waitForFrame(*window); !r) {
+        printLine(stderr, QStringLiteral("facepos: ") + r.error().message);
+        return 1;
+    }
+    printLine(stdout, QStringLiteral("FIRST_FRAME"));
+    // The harness measures resident memory from outside while the application idles, then stops it.
+    QTimer::singleShot(30000, QCoreApplication::instance(), &QCoreApplication::quit);
+    return QCoreApplication::exec();
+}
+
+}  // namespace facepos

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QJSEngine>
+#include <QQmlEngine>
+
+#include "app_state.h"
+#include "language_manager.h"
+
+namespace facepos {
+
+// QML faces of app-owned services. The services are created by Application (or a test) before the QML engine
+// loads anything and registered with provide(); QML gets that same instance, C++ keeps ownership.
+template <typename T>
+class SingletonProvider {
+public:
+    static void provide(T* instance) { s_instance = instance; }
+    static T* instance() { return s_instance; }
+
+protected:
+    static T* createFor(QJSEngine* engine) {
+        Q_ASSERT_X(s_instance, "SingletonProvider", "service not provided before the QML engine asked for it");
+        Q_UNUSED(engine);
+        QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+        return s_instance;
+    }
+
+private:
+    static inline T* s_instance = nullptr;
+};
+
+struct AppStateForeign : SingletonProvider<AppState> {
+    Q_GADGET
+    QML_FOREIGN(facepos::AppState)
+    QML_NAMED_ELEMENT(AppState)
+    QML_SINGLETON
+public:
+    static AppState* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct LanguageForeign : SingletonProvider<LanguageManager> {
+    Q_GADGET
+    QML_FOREIGN(facepos::LanguageManager)
+    QML_NAMED_ELEMENT(Language)
+    QML_SINGLETON
+public:
+    static LanguageManager* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+}  // namespace facepos

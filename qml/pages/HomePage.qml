@@ -1,0 +1,89 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FacePOS
+
+// The cashier's starting point. Selling, orders and shifts need a signed-in person; settings are always reachable.
+Page {
+    id: page
+    objectName: "homePage"
+
+    readonly property bool signedIn: AppState.signedInName.length > 0
+
+    background: Rectangle {
+        color: Theme.background
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing * 1.5
+
+        Text {
+            objectName: "homeTitle"
+            text: AppState.storeName.length > 0 ? AppState.storeName : qsTr("FacePOS")
+            color: Theme.text
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+        }
+        Text {
+            objectName: "homeHint"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: Theme.textMuted
+            font.pixelSize: Theme.fontNormal
+            text: page.signedIn ? qsTr("Choose what to do.") : qsTr("Sign in to take payments. Settings are available now.")
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+
+            HomeTile {
+                objectName: "tileCheckout"
+                Layout.fillWidth: true
+                text: qsTr("Checkout")
+                subtitle: page.signedIn ? qsTr("Payment code, face pay or cash") : qsTr("Sign in first")
+                enabled: page.signedIn
+            }
+            HomeTile {
+                objectName: "tileOrders"
+                Layout.fillWidth: true
+                text: qsTr("Orders")
+                subtitle: page.signedIn ? qsTr("Search, refund, reprint") : qsTr("Sign in first")
+                enabled: page.signedIn
+                accent: "#2f6fdb"
+            }
+            HomeTile {
+                objectName: "tileShift"
+                Layout.fillWidth: true
+                text: qsTr("Shift handover")
+                subtitle: page.signedIn ? qsTr("Open or close a shift") : qsTr("Sign in first")
+                enabled: page.signedIn
+                accent: "#b76e00"
+            }
+            HomeTile {
+                objectName: "tileSettings"
+                Layout.fillWidth: true
+                text: qsTr("Settings")
+                subtitle: qsTr("Language, device information")
+                accent: "#667085"
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("SettingsPage.qml").toString())
+            }
+        }
+
+        Item {
+            Layout.fillHeight: true
+        }
+
+        Text {
+            objectName: "homeDemoNotice"
+            visible: AppState.demo
+            color: Theme.warning
+            font.pixelSize: Theme.fontSmall
+            text: qsTr("Demo mode: all devices are simulated.")
+        }
+    }
+}

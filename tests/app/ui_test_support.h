@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QQmlEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <memory>
+
+#include "app/app_state.h"
+#include "app/language_manager.h"
+#include "app/page_renderer.h"
+
+namespace facepos::test {
+
+// The app's QML module with real singletons and an engine, as Application builds them, for UI tests.
+struct UiHarness {
+    UiHarness();
+    ~UiHarness();
+
+    AppState appState;
+    LanguageManager language;
+    std::unique_ptr<QQmlEngine> engine;
+    std::unique_ptr<PageRenderer> renderer;
+};
+
+// Finds an item or object by objectName anywhere under the window (QObject children and the visual item tree).
+QObject* findByName(QQuickWindow* window, const QString& objectName);
+
+// Clicks the centre of the named item, as a finger on the touch screen would, once page transitions have ended.
+// False when the item does not exist or is not visible.
+bool tap(QQuickWindow* window, const QString& objectName);
+
+}  // namespace facepos::test

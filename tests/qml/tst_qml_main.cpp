@@ -1,0 +1,34 @@
+// Qt Quick Test runner for tests/qml/tst_*.qml, with the FacePOS module and its singletons available.
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <QQmlEngine>
+#include <QtQuickTest>
+
+#include "app/app_state.h"
+#include "app/language_manager.h"
+#include "app/qml_singletons.h"
+
+Q_IMPORT_QML_PLUGIN(FacePOSPlugin)
+
+class Setup : public QObject {
+    Q_OBJECT
+public slots:
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        facepos::AppState::DeviceFacts facts;
+        facts.serial = QStringLiteral("FP-QML-TEST");
+        m_state = std::make_unique<facepos::AppState>(facts);
+        m_language = std::make_unique<facepos::LanguageManager>();
+        m_language->setEngine(engine);
+        facepos::AppStateForeign::provide(m_state.get());
+        facepos::LanguageForeign::provide(m_language.get());
+        engine->addImportPath(QStringLiteral("qrc:/"));
+    }
+
+private:
+    std::unique_ptr<facepos::AppState> m_state;
+    std::unique_ptr<facepos::LanguageManager> m_language;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(facepos_qml, Setup)
+
+#include "tst_qml_main.moc"
