@@ -20,7 +20,7 @@ QString describe(const QList<QQmlError>& errors) {
 
 }  // namespace
 
-PageRenderer::PageRenderer(QQmlEngine& engine) : m_engine(engine) {
+PageRenderer::PageRenderer(QQmlEngine& engine, QUrl mainUrl) : m_engine(engine), m_mainUrl(std::move(mainUrl)) {
     QObject::connect(&m_engine, &QQmlEngine::warnings, &m_engine,
                      [this](const QList<QQmlError>& warnings) { m_warnings << warnings; });
 }
@@ -43,7 +43,7 @@ Result<QQuickWindow*> PageRenderer::createWindow(const QString& page, QSize size
     m_window.reset();
     m_warnings.clear();
 
-    QQmlComponent component(&m_engine, QUrl(QStringLiteral("qrc:/FacePOS/Main.qml")));
+    QQmlComponent component(&m_engine, m_mainUrl);
     if (component.isError()) {
         return makeError(
             QStringLiteral("ui.load_failed"),

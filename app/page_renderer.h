@@ -6,6 +6,7 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 #include <memory>
 
 #include "platform/result.h"
@@ -19,7 +20,8 @@ namespace facepos {
 // itself, by --self-test and --render-page, by the offscreen demo, and by the UI tests. UI thread only.
 class PageRenderer {
 public:
-    explicit PageRenderer(QQmlEngine& engine);
+    // `mainUrl` is the window definition; tests point it elsewhere to exercise the error paths.
+    explicit PageRenderer(QQmlEngine& engine, QUrl mainUrl = QUrl(QStringLiteral("qrc:/FacePOS/Main.qml")));
     ~PageRenderer();
 
     // The page names that exist (files under qrc:/FacePOS/pages), e.g. "HomePage".
@@ -38,6 +40,7 @@ public:
 
 private:
     QQmlEngine& m_engine;
+    QUrl m_mainUrl;
     std::unique_ptr<QQuickWindow> m_window;
     QList<QQmlError> m_warnings;
 };

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <QColor>
+#include <QFile>
 #include <QQuickItem>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "ui_test_support.h"
@@ -148,4 +150,35 @@ TEST_F(PageRendererTest, SingleScreenShowsTheCustomerDisplayAsAPreviewPane) {
     ASSERT_TRUE(pane);
     EXPECT_TRUE(pane->property("visible").toBool());
     EXPECT_FALSE(window->property("customerWindowShown").toBool());
+}
+
+TEST(PageRendererErrors, MissingWindowFileIsReportedByName) {
+    UiHarness ui;
+    QTemporaryDir dir;
+    const QUrl missing = QUrl::fromLocalFile(dir.filePath(QStringLiteral("Main.qml")));
+    PageRenderer renderer(*ui.engine, missing);
+
+    auto window = renderer.createWindow(QStringLiteral("HomePage"));
+
+    ASSERT_FALSE(window.ok());
+    EXPECT_EQ(window.error().code, QStringLiteral("ui.load_failed"));
+    EXPECT_TRUE(window.error().message.contains(dir.filePath(QStringLiteral("Main.qml"))))
+        << qPrintable(window.error().message);
+}
+
+TEST(PageRendererErrors, BrokenQmlIsReportedWithFileAndLine) {
+    UiHarness ui;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("Main.qml"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("import QtQuick\nimport QtQuick.Window\nWindow {\n    width: 100\n    height: undefinedName.value\n}\n");
+    file.close();
+    PageRenderer renderer(*ui.engine, QUrl::fromLocalFile(path));
+
+    auto window = renderer.createWindow(QStringLiteral("HomePage"));
+
+    ASSERT_FALSE(window.ok());
+    EXPECT_EQ(window.error().code, QStringLiteral("ui.qml_warning"));
+    EXPECT_TRUE(window.error().message.contains(path + QStringLiteral(":5"))) << qPrintable(window.error().message);
 }
