@@ -172,7 +172,13 @@ TEST(PageRendererErrors, BrokenQmlIsReportedWithFileAndLine) {
     const QString path = dir.filePath(QStringLiteral("Main.qml"));
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-    file.write("import QtQuick\nimport QtQuick.Window\nWindow {\n    width: 100\n    height: undefinedName.value\n}\n");
+    file.write(
+        "import QtQuick\n"
+        "import QtQuick.Window\n"
+        "Window {\n"
+        "    property string startPage\n"
+        "    Component.onCompleted: undefinedFunction()\n"
+        "}\n");
     file.close();
     PageRenderer renderer(*ui.engine, QUrl::fromLocalFile(path));
 
