@@ -30,7 +30,7 @@ enum class LogLevel { Debug, Info, Warning, Critical };
 struct LogOptions {
     QString directory;  // created if missing; the log is <directory>/facepos.log
     LogLevel minimumLevel = LogLevel::Info;
-    qint64 maxFileBytes = 1024 * 1024;  // facepos.log is rotated before a line would take it past this size
+    qint64 maxFileBytes = qint64(1024) * 1024;  // facepos.log is rotated before a line would take it past this size
     int maxFiles = 5;  // rotated files kept besides facepos.log: facepos.log.1 (newest) … .N; 0 keeps none
     bool toStderr = true;
 

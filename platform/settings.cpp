@@ -3,7 +3,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSet>
 #include <QStringDecoder>
 #include <algorithm>
 #include <limits>
@@ -231,7 +230,7 @@ struct SettingsParser {
         const QList<QByteArray> lines = content.split('\n');
         for (qsizetype index = 0; index < lines.size(); ++index) {
             const int lineNumber = int(index) + 1;
-            const QString where = QStringLiteral("%1 line %2").arg(path).arg(lineNumber);
+            const QString where = QStringLiteral("%1 line %2").arg(path, QString::number(lineNumber));
 
             QStringDecoder decoder(QStringDecoder::Utf8);
             const QString line = QString(decoder(lines[index])).trimmed();
@@ -280,8 +279,7 @@ struct SettingsParser {
             if (seenOnLine.contains(key)) {
                 return makeError(QStringLiteral("settings.duplicate_key"),
                                  QStringLiteral("%1: %2 is already set on line %3; keep only one of the two lines.")
-                                     .arg(where, key)
-                                     .arg(seenOnLine.value(key)));
+                                     .arg(where, key, QString::number(seenOnLine.value(key))));
             }
             seenOnLine.insert(key, lineNumber);
 
@@ -290,7 +288,7 @@ struct SettingsParser {
             if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
                 value = value.sliced(1, value.size() - 2);
 
-            const Source source{where, QStringLiteral("%1:%2").arg(path).arg(lineNumber)};
+            const Source source{where, QStringLiteral("%1:%2").arg(path, QString::number(lineNumber))};
             if (auto error = assign(entries, *spec, value, source)) return error;
         }
         return std::nullopt;
@@ -302,9 +300,10 @@ struct SettingsParser {
 
         // A FACEPOS_<SECTION>_ variable that names no key is almost certainly a typo; other FACEPOS_ variables
         // (FACEPOS_TEST_DATA, …) belong to other tools and are left alone.
+        const QStringList sections = allSections();
         for (const QString& name : environment.keys()) {
             if (!name.startsWith(QLatin1String(kEnvPrefix)) || variables.contains(name)) continue;
-            for (const QString& section : allSections()) {
+            for (const QString& section : sections) {
                 if (name.startsWith(QLatin1String(kEnvPrefix) + section.toUpper() + u'_')) {
                     return makeError(QStringLiteral("settings.unknown_key"),
                                      QStringLiteral("environment variable %1: names no setting; did you mean %2? "

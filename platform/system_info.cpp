@@ -93,6 +93,7 @@ bool SystemInfo::isPlaceholder(const QString& value) {
         QStringLiteral("Not Specified"),
         QStringLiteral("Not Applicable"),
         QStringLiteral("N/A"),
+        QStringLiteral("uninitialized"),  // systemd's /etc/machine-id before an image's first boot completes
     };
     if (value.trimmed().isEmpty()) return true;
     if (placeholders.contains(value.trimmed(), Qt::CaseInsensitive)) return true;

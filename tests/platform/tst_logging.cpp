@@ -167,6 +167,7 @@ TEST_F(LogSinkTest, LinesFromManyThreadsStayWhole) {
     ASSERT_TRUE(sink);
 
     std::vector<std::thread> threads;
+    threads.reserve(4);
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([t] {
             for (int i = 0; i < 250; ++i) qCInfo(lcSync, "thread %d message %d end", t, i);

@@ -16,7 +16,7 @@ namespace {
 class SettingsTest : public ::testing::Test {
 protected:
     QString writeConfig(const QByteArray& content, const QString& name = QStringLiteral("facepos.conf")) {
-        const QString path = m_dir.filePath(name);
+        QString path = m_dir.filePath(name);
         QFile file(path);
         EXPECT_TRUE(file.open(QIODevice::WriteOnly));
         file.write(content);

@@ -96,6 +96,16 @@ INSTANTIATE_TEST_SUITE_P(Placeholders, PlaceholderSerialTest,
                                            "0", "Not Specified", "not specified", "00000000",
                                            "00000000-0000-0000-0000-000000000000"));
 
+TEST_F(SystemInfoTest, UninitializedMachineIdIsNoSerial) {
+    write(QStringLiteral("etc/machine-id"), "uninitialized\n");
+
+    const Result<QString> result = info().serialNumber();
+
+    ASSERT_FALSE(result.ok());
+    EXPECT_TRUE(result.error().message.contains(QStringLiteral("placeholder 'uninitialized'")))
+        << result.error().message.toStdString();
+}
+
 TEST_F(SystemInfoTest, SerialContainingZerosAmongOtherCharactersIsReal) {
     write(QStringLiteral("sys/class/dmi/id/product_serial"), "000000001\n");
 
