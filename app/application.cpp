@@ -188,13 +188,20 @@ Result<void> Application::openDeviceIdentity() {
     return {};
 }
 
+DatabaseOptions Application::databaseOptions() const {
+    DatabaseOptions options;
+    options.busyTimeout = m_services->settings.duration(u"database.busy_timeout_ms");
+    options.migrations = appMigrations();
+    return options;
+}
+
+QString Application::databasePath() const {
+    return m_services->dataDir + QStringLiteral("/facepos.db");
+}
+
 Result<void> Application::openDatabase() {
     Services& s = *m_services;
-    DatabaseOptions options;
-    options.busyTimeout = s.settings.duration(u"database.busy_timeout_ms");
-    options.migrations = appMigrations();
-    const QString path = s.dataDir + QStringLiteral("/facepos.db");
-    auto db = Database::open(path, options);
+    auto db = Database::open(databasePath(), databaseOptions());
     if (!db) {
         if (db.error().code == QLatin1String("db.corrupt") || db.error().code == QLatin1String("db.not_a_database")) {
             return makeError(
@@ -343,12 +350,8 @@ int Application::runRenderPage() {
 }
 
 int Application::runRecoverDatabase() {
-    Services& s = *m_services;
-    DatabaseOptions options;
-    options.busyTimeout = s.settings.duration(u"database.busy_timeout_ms");
-    options.migrations = appMigrations();
-    const QString path = s.dataDir + QStringLiteral("/facepos.db");
-    auto report = Database::recover(path, options);
+    const QString path = databasePath();
+    auto report = Database::recover(path, databaseOptions());
     if (!report) {
         printLine(stderr, QStringLiteral("facepos: ") + report.error().message);
         return 1;

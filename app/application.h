@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/command_line.h"
+#include "platform/database.h"
 #include "platform/result.h"
 
 namespace facepos {
@@ -35,6 +36,8 @@ private:
     Result<void> prepareDataDirectory();
     Result<void> openDeviceIdentity();
     Result<void> openDatabase();
+    DatabaseOptions databaseOptions() const;
+    QString databasePath() const;
     Result<void> checkFonts();
     Result<void> createUi();
 

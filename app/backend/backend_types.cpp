@@ -1,0 +1,161 @@
+#include "app/backend/backend_types.h"
+
+namespace facepos::backend {
+namespace {
+
+QString str(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toString(); }
+qint64 num(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toInteger(); }
+
+}  // namespace
+
+ActivationReply ActivationReply::fromJson(const QJsonObject& data) {
+    ActivationReply r;
+    r.requestId = str(data, "request_id");
+    r.state = str(data, "state");
+    r.rejectReason = str(data, "reject_reason");
+    r.submittedAt = str(data, "submitted_at");
+    r.decidedAt = str(data, "decided_at");
+    r.merchantNo = str(data, "merchant_no");
+    r.merchantName = str(data, "merchant_name");
+    r.storeNo = str(data, "store_no");
+    r.storeName = str(data, "store_name");
+    r.sealedSecret = QByteArray::fromBase64(str(data, "sealed_secret").toLatin1());
+    r.raw = data;
+    return r;
+}
+
+SessionInfo SessionInfo::fromJson(const QJsonObject& data) {
+    SessionInfo s;
+    s.sessionToken = str(data, "session_token");
+    s.role = str(data, "role");
+    s.operatorId = str(data, "operator_id");
+    s.merchantNo = str(data, "merchant_no");
+    s.merchantName = str(data, "merchant_name");
+    s.employeeNo = str(data, "employee_no");
+    s.name = str(data, "name");
+    s.storeNo = str(data, "store_no");
+    s.storeName = str(data, "store_name");
+    s.expiresAt = str(data, "expires_at");
+    s.idleTimeoutS = static_cast<int>(num(data, "idle_timeout_s"));
+    s.raw = data;
+    return s;
+}
+
+bool OrderInfo::isFinal() const {
+    return tradeState == QLatin1String("SUCCESS") || tradeState == QLatin1String("FAIL") ||
+           tradeState == QLatin1String("CLOSED") || tradeState == QLatin1String("REVERSED");
+}
+
+OrderInfo OrderInfo::fromJson(const QJsonObject& order) {
+    OrderInfo o;
+    o.tradeState = str(order, "trade_state");
+    o.tradeErrCode = str(order, "trade_err_code");
+    o.tradeErrMsg = str(order, "trade_err_msg");
+    o.mchOrderNo = str(order, "mch_order_no");
+    o.platformOrderNo = str(order, "platform_order_no");
+    o.channelOrderNo = str(order, "channel_order_no");
+    o.channel = str(order, "channel");
+    o.totalFee = num(order, "total_fee");
+    o.feeType = str(order, "fee_type");
+    o.refundedFee = num(order, "refunded_fee");
+    o.operatorId = str(order, "operator_id");
+    o.deviceId = str(order, "device_id");
+    o.shiftNo = str(order, "shift_no");
+    o.createdAt = str(order, "created_at");
+    o.paidAt = str(order, "paid_at");
+    o.endedAt = str(order, "ended_at");
+    o.settleStatus = str(order, "settle_status");
+    o.raw = order;
+    return o;
+}
+
+RefundInfo RefundInfo::fromJson(const QJsonObject& refund) {
+    RefundInfo r;
+    r.mchRefundNo = str(refund, "mch_refund_no");
+    r.platformRefundNo = str(refund, "platform_refund_no");
+    r.mchOrderNo = str(refund, "mch_order_no");
+    r.platformOrderNo = str(refund, "platform_order_no");
+    r.refundFee = num(refund, "refund_fee");
+    r.feeType = str(refund, "fee_type");
+    r.refundState = str(refund, "refund_state");
+    r.refundErrCode = str(refund, "refund_err_code");
+    r.refundErrMsg = str(refund, "refund_err_msg");
+    r.operatorId = str(refund, "operator_id");
+    r.authorisedBy = str(refund, "authorised_by");
+    r.createdAt = str(refund, "created_at");
+    r.successAt = str(refund, "success_at");
+    r.orderRefundedFee = num(refund, "order_refunded_fee");
+    r.orderRefundableFee = num(refund, "order_refundable_fee");
+    r.raw = refund;
+    return r;
+}
+
+RefundQueryReply RefundQueryReply::fromJson(const QJsonObject& data) {
+    RefundQueryReply r;
+    const QJsonObject order = data.value(QLatin1String("order")).toObject();
+    r.mchOrderNo = str(order, "mch_order_no");
+    r.totalFee = num(order, "total_fee");
+    r.refundedFee = num(order, "refunded_fee");
+    r.refundableFee = num(order, "refundable_fee");
+    for (const QJsonValue& refund : data.value(QLatin1String("refunds")).toArray()) {
+        r.refunds.append(RefundInfo::fromJson(refund.toObject()));
+    }
+    r.raw = data;
+    return r;
+}
+
+SyncRecordResult SyncRecordResult::fromJson(const QJsonObject& result) {
+    SyncRecordResult r;
+    r.recordId = str(result, "record_id");
+    r.revision = num(result, "revision");
+    r.status = str(result, "status");
+    r.code = static_cast<int>(num(result, "code"));
+    r.errCode = str(result, "err_code");
+    r.msg = str(result, "msg");
+    r.duplicate = result.value(QLatin1String("duplicate")).toBool();
+    r.discrepancy = result.value(QLatin1String("discrepancy")).toBool();
+    return r;
+}
+
+SyncUploadReply SyncUploadReply::fromJson(const QJsonObject& data) {
+    SyncUploadReply r;
+    for (const QJsonValue& result : data.value(QLatin1String("results")).toArray()) {
+        r.results.append(SyncRecordResult::fromJson(result.toObject()));
+    }
+    r.raw = data;
+    return r;
+}
+
+OrderListReply OrderListReply::fromJson(const QJsonObject& data) {
+    OrderListReply r;
+    for (const QJsonValue& order : data.value(QLatin1String("orders")).toArray()) {
+        r.orders.append(OrderInfo::fromJson(order.toObject()));
+    }
+    r.nextCursor = str(data, "next_cursor");
+    const QJsonObject s = data.value(QLatin1String("summary")).toObject();
+    r.summary.orderCount = num(s, "order_count");
+    r.summary.paidCount = num(s, "paid_count");
+    r.summary.paidFee = num(s, "paid_fee");
+    r.summary.refundedFee = num(s, "refunded_fee");
+    r.summary.netFee = num(s, "net_fee");
+    r.summary.settledFee = num(s, "settled_fee");
+    r.summary.pendingSettleFee = num(s, "pending_settle_fee");
+    r.raw = data;
+    return r;
+}
+
+HeartbeatReply HeartbeatReply::fromJson(const QJsonObject& data) {
+    HeartbeatReply r;
+    r.bound = data.value(QLatin1String("bound")).toBool(true);
+    r.unboundAt = str(data, "unbound_at");
+    r.unboundReason = str(data, "unbound_reason");
+    r.serverTime = str(data, "server_time");
+    r.heartbeatIntervalS = static_cast<int>(data.value(QLatin1String("heartbeat_interval_s")).toInteger(60));
+    r.sessionState = str(data, "session_state");
+    r.updateAvailable = data.value(QLatin1String("update_available")).toBool();
+    r.config = data.value(QLatin1String("config")).toObject();
+    r.raw = data;
+    return r;
+}
+
+}  // namespace facepos::backend

@@ -1,0 +1,251 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+// Request and reply types of the Terminal API calls (docs/terminal-api.md §8–§16), as the BackendClient's typed
+// calls take and return them. Amounts are integer fen (qint64). Times inside replies are kept as the RFC 3339 text the
+// server sent; the services that need them parse them. Every reply keeps its `raw` JSON object so that fields this
+// version does not model are not lost (the server may add optional fields, §3.3).
+namespace facepos::backend {
+
+// ---- Activation (§8) ----
+
+struct ActivationRequest {
+    QString merchantNo;  // typed by the technician; the appid of this request (the device is not bound yet)
+    QString password;    // the merchant password; only its proof leaves the device (§4.5)
+    QByteArray devicePublicKeyRaw;  // 65-byte uncompressed P-256 point from the key store
+    QString deviceModel;
+    QString appVersion;
+    QString storeNo;  // optional
+};
+
+struct ActivationReply {
+    QString requestId;
+    QString state;  // pending, activated, rejected, unbound
+    QString rejectReason;
+    QString submittedAt;
+    QString decidedAt;
+    QString merchantNo;
+    QString merchantName;
+    QString storeNo;
+    QString storeName;
+    QByteArray sealedSecret;  // decoded base64 (§8.2); empty unless activated and not yet confirmed
+    QJsonObject raw;
+
+    static ActivationReply fromJson(const QJsonObject& data);
+};
+
+// ---- Sessions (§9) ----
+
+struct SessionInfo {
+    QString sessionToken;
+    QString role;        // merchant or clerk
+    QString operatorId;  // M<merchant_no> or C<employee_no>
+    QString merchantNo;
+    QString merchantName;
+    QString employeeNo;
+    QString name;
+    QString storeNo;
+    QString storeName;
+    QString expiresAt;
+    int idleTimeoutS = 0;
+    QJsonObject raw;
+
+    static SessionInfo fromJson(const QJsonObject& data);
+};
+
+// ---- Orders (§11.6) ----
+
+struct OrderInfo {
+    QString tradeState;  // SUCCESS, USERPAYING, SYSTEMERROR, NEED_PHONE_CONFIRM, FAIL, CLOSED, REVERSED
+    QString tradeErrCode;
+    QString tradeErrMsg;
+    QString mchOrderNo;
+    QString platformOrderNo;
+    QString channelOrderNo;
+    QString channel;
+    qint64 totalFee = 0;
+    QString feeType;
+    qint64 refundedFee = 0;
+    QString operatorId;
+    QString deviceId;
+    QString shiftNo;
+    QString createdAt;
+    QString paidAt;
+    QString endedAt;
+    QString settleStatus;
+    QJsonObject raw;
+
+    // True for SUCCESS, FAIL, CLOSED and REVERSED (§7.2).
+    bool isFinal() const;
+    static OrderInfo fromJson(const QJsonObject& order);
+};
+
+struct QuickPayRequest {
+    QString mchOrderNo;
+    qint64 totalFee = 0;
+    QString feeType = QStringLiteral("CNY");
+    QString channel;   // wechat, alipay, unionpay
+    QString authCode;  // the payment code; never logged unmasked
+    QString operatorId;
+    QString shiftNo;
+    QString body;
+    QString attach;
+    QJsonObject detail;  // optional (§11.3)
+};
+
+// order_query: one of the two numbers.
+struct OrderQueryRequest {
+    QString mchOrderNo;
+    QString platformOrderNo;
+};
+
+// order_reverse and order_close.
+struct OrderEndRequest {
+    QString mchOrderNo;
+    QString operatorId;  // absent when the terminal acts on its own (start-up recovery)
+    QString reason;
+};
+
+// ---- Refunds (§13) ----
+
+struct RefundRequest {
+    QString mchOrderNo;
+    QString platformOrderNo;
+    QString mchRefundNo;  // committed before the first attempt and reused on every retry
+    qint64 refundFee = 0;
+    qint64 totalFee = 0;
+    QString feeType = QStringLiteral("CNY");
+    QString operatorId;
+    QString reason;
+    // In a clerk session: the merchant's password, typed on this terminal, for merchant_auth_proof (§4.5).
+    // Empty in a merchant session.
+    QString merchantPassword;
+};
+
+struct RefundInfo {
+    QString mchRefundNo;
+    QString platformRefundNo;
+    QString mchOrderNo;
+    QString platformOrderNo;
+    qint64 refundFee = 0;
+    QString feeType;
+    QString refundState;  // PROCESSING, SUCCESS, FAIL
+    QString refundErrCode;
+    QString refundErrMsg;
+    QString operatorId;
+    QString authorisedBy;
+    QString createdAt;
+    QString successAt;
+    qint64 orderRefundedFee = 0;
+    qint64 orderRefundableFee = 0;
+    QJsonObject raw;
+
+    static RefundInfo fromJson(const QJsonObject& refund);
+};
+
+struct RefundQueryRequest {
+    QString mchRefundNo;
+    QString mchOrderNo;
+};
+
+struct RefundQueryReply {
+    QString mchOrderNo;
+    qint64 totalFee = 0;
+    qint64 refundedFee = 0;
+    qint64 refundableFee = 0;
+    QList<RefundInfo> refunds;
+    QJsonObject raw;
+
+    static RefundQueryReply fromJson(const QJsonObject& data);
+};
+
+// ---- Sync and the order list (§15) ----
+
+struct SyncRecordResult {
+    QString recordId;
+    qint64 revision = 0;
+    QString status;  // ACK, REJECTED, RETRY
+    int code = 0;
+    QString errCode;
+    QString msg;
+    bool duplicate = false;
+    bool discrepancy = false;
+
+    static SyncRecordResult fromJson(const QJsonObject& result);
+};
+
+struct SyncUploadReply {
+    QList<SyncRecordResult> results;  // one per record, in the order sent
+    QJsonObject raw;
+
+    static SyncUploadReply fromJson(const QJsonObject& data);
+};
+
+struct OrderListRequest {
+    QString from;  // RFC 3339; empty: the server's default (today)
+    QString to;
+    QStringList tradeStates;
+    QStringList settleStatuses;
+    QStringList channels;
+    QString operatorId;
+    QString keyword;
+    QString cursor;
+    int pageSize = 0;  // 0: the server's default (20)
+};
+
+struct OrderListSummary {
+    qint64 orderCount = 0;
+    qint64 paidCount = 0;
+    qint64 paidFee = 0;
+    qint64 refundedFee = 0;
+    qint64 netFee = 0;
+    qint64 settledFee = 0;
+    qint64 pendingSettleFee = 0;
+};
+
+struct OrderListReply {
+    QList<OrderInfo> orders;
+    QString nextCursor;  // empty on the last page
+    OrderListSummary summary;
+    QJsonObject raw;
+
+    static OrderListReply fromJson(const QJsonObject& data);
+};
+
+// ---- Device operations (§16) ----
+
+struct HeartbeatRequest {
+    QString appVersion;
+    qint64 uptimeS = 0;
+    qint64 outboxPending = 0;
+    qint64 outboxDead = 0;
+    QString lastSyncAt;
+    QString network;
+    std::optional<qint64> configVersion;
+};
+
+struct HeartbeatReply {
+    bool bound = true;
+    QString unboundAt;
+    QString unboundReason;
+    QString serverTime;
+    int heartbeatIntervalS = 60;
+    QString sessionState;
+    bool updateAvailable = false;
+    QJsonObject config;  // empty unless the server sent a newer configuration
+    QJsonObject raw;
+
+    static HeartbeatReply fromJson(const QJsonObject& data);
+};
+
+struct LogoutReply {
+    bool ended = false;
+};
+
+}  // namespace facepos::backend
