@@ -430,6 +430,13 @@ const QList<SettingSpec>& Settings::specs() {
         enumKey("devices.drawer", "printer", {"printer", "none"}, "Cash drawer: opened by the printer's drawer kick."),
         enumKey("devices.audio", "simulated", {"alsa", "simulated", "none"}, "Voice prompts output."),
 
+        enumKey("printer.paper_width_mm", "58", {"58", "80"},
+                "Receipt paper width: 58 (384 dots, 32 columns) or 80 (576 dots, 48 columns)."),
+        integerKey("printer.serial_baud", 9600, 1200, 921600, "Baud rate of a serial receipt printer."),
+        integerKey("printer.copies", 1, 1, 3, "Copies of each sales receipt (the second is the merchant copy)."),
+        durationKey("printer.timeout_ms", 5000, 1ms, 500, 60000,
+                    "Time limit of one printer write or status reply before the printer counts as not answering."),
+
         textKey("checkout.currency", "CNY", "ISO 4217 code of the currency of every amount.", Empty::Forbidden,
                 "[A-Z]{3}"),
         integerKey("checkout.max_amount_fen", 5000000, 1, 100000000,

@@ -19,9 +19,9 @@
 namespace facepos::backend {
 
 struct BackendConfig {
-    QUrl baseUrl;         // backend.url, e.g. http://127.0.0.1:8480; calls go to <baseUrl>/api/v1/<call>
-    QString deviceId;     // the serial number
-    QString merchantNo;   // the bound merchant; appid = "mch" + merchantNo
+    QUrl baseUrl;             // backend.url, e.g. http://127.0.0.1:8480; calls go to <baseUrl>/api/v1/<call>
+    QString deviceId;         // the serial number
+    QString merchantNo;       // the bound merchant; appid = "mch" + merchantNo
     QByteArray deviceSecret;  // the 64 hex characters as text; empty before activation (only open calls work then)
     std::chrono::milliseconds timeout{15000};  // backend.timeout_ms, per request
     std::chrono::milliseconds connectTimeout{5000};

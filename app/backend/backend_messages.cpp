@@ -10,7 +10,9 @@ namespace {
 
 using api::ApiError;
 
-QString withCode(const QString& text, int code) { return QStringLiteral("%1 (%2)").arg(text).arg(code); }
+QString withCode(const QString& text, int code) {
+    return QStringLiteral("%1 (%2)").arg(text).arg(code);
+}
 
 QString fen(qint64 amount) {
     return QStringLiteral("¥%1.%2").arg(amount / 100).arg(amount % 100, 2, 10, QLatin1Char('0'));
@@ -62,9 +64,8 @@ QString apiErrorMessage(int code, const QJsonValue& data) {
             break;
         case ApiError::BadCredentials: {
             const QJsonValue left = d.value(QLatin1String("attempts_left"));
-            text = left.isDouble()
-                       ? QStringLiteral("Wrong account or password (%1 tries left)").arg(left.toInteger())
-                       : QStringLiteral("Wrong account or password");
+            text = left.isDouble() ? QStringLiteral("Wrong account or password (%1 tries left)").arg(left.toInteger())
+                                   : QStringLiteral("Wrong account or password");
             break;
         }
         case ApiError::AccountLocked: {
@@ -133,9 +134,8 @@ QString apiErrorMessage(int code, const QJsonValue& data) {
         }
         case ApiError::RefundExceedsPaid: {
             const QJsonValue refundable = d.value(QLatin1String("refundable_fee"));
-            text = refundable.isDouble()
-                       ? QStringLiteral("At most %1 can be refunded").arg(fen(refundable.toInteger()))
-                       : QStringLiteral("The refund exceeds the amount paid");
+            text = refundable.isDouble() ? QStringLiteral("At most %1 can be refunded").arg(fen(refundable.toInteger()))
+                                         : QStringLiteral("The refund exceeds the amount paid");
             break;
         }
         case ApiError::RefundConflict:
@@ -191,7 +191,8 @@ QString transportErrorMessage(const Error& error, bool mayHaveReached, bool move
     if (error.code == QLatin1String(httperror::kConnect)) {
         cause = QStringLiteral("Cannot reach the server: check the network cable or Wi-Fi and backend.url");
     } else if (error.code == QLatin1String(httperror::kTls)) {
-        cause = QStringLiteral("The server's certificate is not trusted: check the terminal's date and backend.ca_file");
+        cause =
+            QStringLiteral("The server's certificate is not trusted: check the terminal's date and backend.ca_file");
     } else if (error.code == QLatin1String(httperror::kPin)) {
         cause = QStringLiteral("The server's key does not match backend.pin_sha256: contact support");
     } else if (error.code == QLatin1String(httperror::kTimeout)) {

@@ -56,7 +56,7 @@ struct BackendError {
 template <typename T>
 class [[nodiscard]] BackendResult {
 public:
-    BackendResult(T value) : m_data(std::in_place_index<0>, std::move(value)) {}              // NOLINT
+    BackendResult(T value) : m_data(std::in_place_index<0>, std::move(value)) {}             // NOLINT
     BackendResult(BackendError error) : m_data(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
     bool ok() const { return m_data.index() == 0; }

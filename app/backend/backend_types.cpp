@@ -3,8 +3,12 @@
 namespace facepos::backend {
 namespace {
 
-QString str(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toString(); }
-qint64 num(const QJsonObject& o, const char* key) { return o.value(QLatin1String(key)).toInteger(); }
+QString str(const QJsonObject& o, const char* key) {
+    return o.value(QLatin1String(key)).toString();
+}
+qint64 num(const QJsonObject& o, const char* key) {
+    return o.value(QLatin1String(key)).toInteger();
+}
 
 }  // namespace
 

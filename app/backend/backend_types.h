@@ -16,8 +16,8 @@ namespace facepos::backend {
 // ---- Activation (§8) ----
 
 struct ActivationRequest {
-    QString merchantNo;  // typed by the technician; the appid of this request (the device is not bound yet)
-    QString password;    // the merchant password; only its proof leaves the device (§4.5)
+    QString merchantNo;             // typed by the technician; the appid of this request (the device is not bound yet)
+    QString password;               // the merchant password; only its proof leaves the device (§4.5)
     QByteArray devicePublicKeyRaw;  // 65-byte uncompressed P-256 point from the key store
     QString deviceModel;
     QString appVersion;
