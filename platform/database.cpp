@@ -161,7 +161,10 @@ Result<void> Database::configure(const DatabaseOptions& options) {
                                  .arg(m_path, mode->value_or(QString())));
         }
     }
-    if (auto synchronous = execute(QStringLiteral("PRAGMA synchronous = FULL")); !synchronous) {
+    const QString synchronousPragma = options.synchronous == DatabaseOptions::Synchronous::Normal
+                                          ? QStringLiteral("PRAGMA synchronous = NORMAL")
+                                          : QStringLiteral("PRAGMA synchronous = FULL");
+    if (auto synchronous = execute(synchronousPragma); !synchronous) {
         return synchronous.error();
     }
     if (auto foreignKeys = execute(QStringLiteral("PRAGMA foreign_keys = ON")); !foreignKeys) {

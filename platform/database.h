@@ -23,6 +23,12 @@ struct DatabaseOptions {
     std::chrono::milliseconds busyTimeout{5000};
     // The schema history, oldest first, versions strictly ascending from 1. open() applies the pending ones.
     std::vector<Migration> migrations;
+    // PRAGMA synchronous for this connection. FULL (the default) makes every commit durable across a power cut — the
+    // terminal's rule for orders, payments and refunds. NORMAL (with WAL) may lose the last commits on a power cut but
+    // never corrupts the file, and saves an fsync per commit; for stores whose contents can be rebuilt, such as the
+    // sandbox backend, which commits twice per API call (the nonce, then the call).
+    enum class Synchronous { Full, Normal };
+    Synchronous synchronous = Synchronous::Full;
     // Open without write access: no directory or file is created, the journal mode is left as found, and a
     // file that still needs migrations is refused ("db.outdated") rather than upgraded.
     bool readOnly = false;

@@ -1,1 +1,5 @@
-int main() { return 0; }
+#include "sandbox/sandbox_cli.h"
+
+int main(int argc, char** argv) {
+    return facepos::sandbox::runSandboxCli(argc, argv);
+}

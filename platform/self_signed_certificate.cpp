@@ -1,4 +1,4 @@
-#include "test_tls.h"
+#include "platform/self_signed_certificate.h"
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -12,7 +12,7 @@
 #include <QString>
 #include <memory>
 
-namespace facepos::test {
+namespace facepos {
 
 namespace {
 
@@ -31,8 +31,9 @@ Error opensslError(const char* step) {
     char text[256] = {};
     ERR_error_string_n(code, text, sizeof text);
     ERR_clear_error();
-    return makeError(QStringLiteral("test.tls"), QStringLiteral("Generating the test certificate failed at %1: %2")
-                                                     .arg(QLatin1String(step), QString::fromLatin1(text)));
+    return makeError(QStringLiteral("tls.generate"),
+                     QStringLiteral("Generating the self-signed certificate failed at %1: %2")
+                         .arg(QLatin1String(step), QString::fromLatin1(text)));
 }
 
 QByteArray bioContents(BIO* bio) {
@@ -51,7 +52,7 @@ bool addExtension(X509* certificate, int nid, const char* value) {
 
 }  // namespace
 
-Result<TestCertificate> generateSelfSignedCertificate() {
+Result<SelfSignedCertificate> generateSelfSignedCertificate(std::chrono::hours validity) {
     const PkeyPtr key(EVP_EC_gen("P-256"));
     if (!key) return opensslError("EVP_EC_gen");
 
@@ -67,23 +68,23 @@ Result<TestCertificate> generateSelfSignedCertificate() {
     X509_NAME* name = X509_get_subject_name(certificate.get());
     if (X509_set_version(certificate.get(), X509_VERSION_3) != 1 ||
         X509_gmtime_adj(X509_getm_notBefore(certificate.get()), -3600L) == nullptr ||
-        X509_gmtime_adj(X509_getm_notAfter(certificate.get()), 24L * 3600) == nullptr ||
+        X509_gmtime_adj(X509_getm_notAfter(certificate.get()), static_cast<long>(validity.count()) * 3600) == nullptr ||
         X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1,
                                    -1, 0) != 1 ||
-        X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("FacePOS tests"), -1,
-                                   -1, 0) != 1 ||
+        X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("FacePOS"), -1, -1,
+                                   0) != 1 ||
         X509_set_issuer_name(certificate.get(), name) != 1 || X509_set_pubkey(certificate.get(), key.get()) != 1) {
         return opensslError("certificate fields");
     }
     if (!addExtension(certificate.get(), NID_basic_constraints, "critical,CA:TRUE") ||
         !addExtension(certificate.get(), NID_key_usage, "critical,digitalSignature,keyCertSign") ||
-        !addExtension(certificate.get(), NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1") ||
+        !addExtension(certificate.get(), NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1") ||
         !addExtension(certificate.get(), NID_subject_key_identifier, "hash")) {
         return opensslError("certificate extensions");
     }
     if (X509_sign(certificate.get(), key.get(), EVP_sha256()) <= 0) return opensslError("X509_sign");
 
-    TestCertificate result;
+    SelfSignedCertificate result;
     {
         const BioPtr bio(BIO_new(BIO_s_mem()));
         if (!bio || PEM_write_bio_X509(bio.get(), certificate.get()) != 1) return opensslError("PEM_write_bio_X509");
@@ -112,4 +113,4 @@ Result<TestCertificate> generateSelfSignedCertificate() {
     return result;
 }
 
-}  // namespace facepos::test
+}  // namespace facepos
