@@ -85,7 +85,19 @@ public:
     void merchantLogin(const QString& password, Callback<SessionInfo> done);
     void clerkLogin(const QString& employeeNo, const QString& password, Callback<SessionInfo> done);
     void logout(Callback<LogoutReply> done);
+
+    // Clerk management (merchant session). Create and reset derive K_clerk off this thread and send it as the
+    // password_verifier (§4.5); the password itself never leaves the device.
+    void clerkCreate(const QString& employeeNo, const QString& name, const QString& password, Callback<ClerkInfo> done);
+    void clerkResetPassword(const QString& employeeNo, const QString& password, Callback<ClerkInfo> done);
+    void clerkDisable(const QString& employeeNo, bool disabled, Callback<ClerkInfo> done);
+    void clerkList(bool includeDisabled, Callback<QList<ClerkInfo>> done);
     void heartbeat(const HeartbeatRequest& request, Callback<HeartbeatReply> done);
+
+    // Delivered by the outbox worker (device calls, idempotent by shift_no).
+    void shiftOpen(const ShiftRequest& request, Callback<ShiftReply> done);
+    void shiftClose(const ShiftRequest& request, Callback<ShiftReply> done);
+    void memberQuery(const QString& memberCardNo, Callback<MemberInfo> done);
 
     void quickPay(const QuickPayRequest& request, Callback<OrderInfo> done);
     void orderQuery(const OrderQueryRequest& request, Callback<OrderInfo> done);
@@ -120,9 +132,14 @@ private:
     struct PendingCall;
     struct Reply;
 
+    // How a derived password key enters a request (§4.5).
+    enum class KeyUse {
+        Proof,     // HMAC proof over the request, recomputed for every attempt
+        Verifier,  // the key itself as 64 lower-case hex characters (clerk_create, clerk_reset_password)
+    };
     // Derives the password key on a worker thread, then starts the call with it (or reports a NotSent error).
-    void callWithProof(const QString& name, const QJsonObject& fields, QString password, QByteArray salt,
-                       const QString& proofField, Callback<QJsonObject> done);
+    void callWithKey(const QString& name, const QJsonObject& fields, QString password, QByteArray salt, KeyUse use,
+                     const QString& keyField, Callback<QJsonObject> done);
     void start(std::shared_ptr<PendingCall> pending);
     void sendAttempt(const std::shared_ptr<PendingCall>& pending);
     void onResponse(const std::shared_ptr<PendingCall>& pending, const QString& nonce, RequestId id,

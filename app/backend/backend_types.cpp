@@ -45,6 +45,50 @@ SessionInfo SessionInfo::fromJson(const QJsonObject& data) {
     return s;
 }
 
+ClerkInfo ClerkInfo::fromJson(const QJsonObject& clerk) {
+    ClerkInfo c;
+    c.operatorId = str(clerk, "operator_id");
+    c.employeeNo = str(clerk, "employee_no");
+    c.name = str(clerk, "name");
+    c.status = str(clerk, "status");
+    c.lockedUntil = str(clerk, "locked_until");
+    c.createdAt = str(clerk, "created_at");
+    c.lastLoginAt = str(clerk, "last_login_at");
+    c.raw = clerk;
+    return c;
+}
+
+ShiftReply ShiftReply::fromJson(const QJsonObject& data) {
+    ShiftReply r;
+    const QJsonObject shift = data.value(QLatin1String("shift")).toObject();
+    r.shiftNo = str(shift, "shift_no");
+    r.operatorId = str(shift, "operator_id");
+    r.state = str(shift, "state");
+    r.openedAt = str(shift, "opened_at");
+    r.closedAt = str(shift, "closed_at");
+    r.receivedAt = str(shift, "received_at");
+    r.serverTotals = data.value(QLatin1String("server_totals")).toArray();
+    r.mismatch = data.value(QLatin1String("mismatch")).toBool();
+    r.raw = data;
+    return r;
+}
+
+MemberInfo MemberInfo::fromJson(const QJsonObject& data) {
+    MemberInfo m;
+    const QJsonObject member = data.value(QLatin1String("member")).toObject();
+    m.memberNo = str(member, "member_no");
+    m.nameMasked = str(member, "name_masked");
+    m.levelCode = str(member, "level_code");
+    m.levelName = str(member, "level_name");
+    m.discountPct = static_cast<int>(member.value(QLatin1String("discount_pct")).toInteger(100));
+    m.points = num(member, "points");
+    m.pointsPerYuan = static_cast<int>(num(member, "points_per_yuan"));
+    m.status = str(member, "status");
+    m.vouchers = member.value(QLatin1String("vouchers")).toArray();
+    m.raw = data;
+    return m;
+}
+
 bool OrderInfo::isFinal() const {
     return tradeState == QLatin1String("SUCCESS") || tradeState == QLatin1String("FAIL") ||
            tradeState == QLatin1String("CLOSED") || tradeState == QLatin1String("REVERSED");

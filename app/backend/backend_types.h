@@ -59,6 +59,62 @@ struct SessionInfo {
     static SessionInfo fromJson(const QJsonObject& data);
 };
 
+// The clerk object (§9.5).
+struct ClerkInfo {
+    QString operatorId;
+    QString employeeNo;
+    QString name;
+    QString status;  // active, disabled, locked
+    QString lockedUntil;
+    QString createdAt;
+    QString lastLoginAt;
+    QJsonObject raw;
+
+    static ClerkInfo fromJson(const QJsonObject& clerk);
+};
+
+// ---- Shifts (§10) ----
+
+struct ShiftRequest {
+    QString shiftNo;
+    QString operatorId;
+    QString openedAt;           // RFC 3339, terminal time
+    qint64 openingCashFee = 0;  // shift_open only
+    QString closedAt;           // shift_close only
+    QJsonObject report;         // shift_close only: the handover report (§10.2)
+};
+
+struct ShiftReply {
+    QString shiftNo;
+    QString operatorId;
+    QString state;  // open, closed
+    QString openedAt;
+    QString closedAt;
+    QString receivedAt;
+    QJsonArray serverTotals;  // shift_close: the server's own totals per wallet channel
+    bool mismatch = false;    // shift_close: they differ from the report's totals
+    QJsonObject raw;
+
+    static ShiftReply fromJson(const QJsonObject& data);
+};
+
+// ---- Members (§14.1) ----
+
+struct MemberInfo {
+    QString memberNo;
+    QString nameMasked;
+    QString levelCode;
+    QString levelName;
+    int discountPct = 100;
+    qint64 points = 0;
+    int pointsPerYuan = 0;
+    QString status;  // active, frozen
+    QJsonArray vouchers;
+    QJsonObject raw;
+
+    static MemberInfo fromJson(const QJsonObject& data);
+};
+
 // ---- Orders (§11.6) ----
 
 struct OrderInfo {
