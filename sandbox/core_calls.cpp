@@ -75,6 +75,24 @@ struct CoreCalls::Account {
     QString storedKey;  // K as stored: sealed with the store's master key
     qint64 failedAttempts = 0;
     qint64 lockedUntil = 0;
+
+    // From the account's row (SELECT *) of merchants or clerks.
+    static Account merchant(const QString& merchantNo, const Statement& row) {
+        return {QStringLiteral("merchants"),
+                merchantNo,
+                {},
+                row.columnText("k_merchant"),
+                row.columnInt64("failed_attempts"),
+                row.columnInt64("locked_until")};
+    }
+    static Account clerk(const QString& merchantNo, const QString& employeeNo, const Statement& row) {
+        return {QStringLiteral("clerks"),
+                merchantNo,
+                employeeNo,
+                row.columnText("k_clerk"),
+                row.columnInt64("failed_attempts"),
+                row.columnInt64("locked_until")};
+    }
 };
 
 Result<QString> CoreCalls::merchantKey(const QString& password, const QString& merchantNo) {
@@ -223,12 +241,7 @@ CallResult CoreCalls::activationRequest(const CallContext& context) {
         return CallResult::fail(ApiError::BadCredentials, QStringLiteral("wrong account or password"),
                                 QJsonObject{{QStringLiteral("attempts_left"), kMaxFailedAttempts}});
     }
-    const Account account{QStringLiteral("merchants"),
-                          merchantNo,
-                          {},
-                          (**merchant).columnText("k_merchant"),
-                          (**merchant).columnInt64("failed_attempts"),
-                          (**merchant).columnInt64("locked_until")};
+    const Account account = Account::merchant(merchantNo, **merchant);
     merchant->reset();
     auto refused = checkPassword(account, context.request);
     if (!refused) return internalError(refused.error());
@@ -406,12 +419,7 @@ CallResult CoreCalls::merchantLogin(const CallContext& context) {
     if (!merchant->has_value())
         return internalError(makeError(QStringLiteral("sandbox.no_merchant"), context.merchantNo));
     const QString merchantName = (**merchant).columnText("name");
-    const Account account{QStringLiteral("merchants"),
-                          context.merchantNo,
-                          {},
-                          (**merchant).columnText("k_merchant"),
-                          (**merchant).columnInt64("failed_attempts"),
-                          (**merchant).columnInt64("locked_until")};
+    const Account account = Account::merchant(context.merchantNo, **merchant);
     merchant->reset();
     auto refused = checkPassword(account, context.request);
     if (!refused) return internalError(refused.error());
@@ -428,20 +436,9 @@ CallResult CoreCalls::merchantLogin(const CallContext& context) {
     auto session = SessionRegistry::start(m_store, context.deviceId, context.merchantNo, QStringLiteral("merchant"),
                                           QStringLiteral("M") + context.merchantNo, {});
     if (!session) return internalError(session.error());
-    auto storeName =
-        m_store.db().queryText(QStringLiteral("SELECT name FROM stores WHERE merchant_no = ? AND store_no = ?"),
-                               {context.merchantNo, context.storeNo});
-    if (!storeName) return internalError(storeName.error());
-    return CallResult::ok({{QStringLiteral("session_token"), session->token},
-                           {QStringLiteral("role"), QStringLiteral("merchant")},
-                           {QStringLiteral("operator_id"), session->operatorId},
-                           {QStringLiteral("merchant_no"), context.merchantNo},
-                           {QStringLiteral("merchant_name"), merchantName},
-                           {QStringLiteral("store_no"), context.storeNo},
-                           {QStringLiteral("store_name"), storeName->value_or(QString())},
-                           {QStringLiteral("expires_at"),
-                            SandboxStore::formatTime(session->createdAt + SessionRegistry::kLifetimeSeconds)},
-                           {QStringLiteral("idle_timeout_s"), SessionRegistry::kIdleSeconds}});
+    return signedIn(
+        context, *session,
+        {{QStringLiteral("merchant_no"), context.merchantNo}, {QStringLiteral("merchant_name"), merchantName}});
 }
 
 CallResult CoreCalls::clerkLogin(const CallContext& context) {
@@ -459,12 +456,7 @@ CallResult CoreCalls::clerkLogin(const CallContext& context) {
     }
     const QString name = (**clerk).columnText("name");
     const bool disabled = (**clerk).columnBool("disabled");
-    const Account account{QStringLiteral("clerks"),
-                          context.merchantNo,
-                          employeeNo,
-                          (**clerk).columnText("k_clerk"),
-                          (**clerk).columnInt64("failed_attempts"),
-                          (**clerk).columnInt64("locked_until")};
+    const Account account = Account::clerk(context.merchantNo, employeeNo, **clerk);
     clerk->reset();
     auto refused = checkPassword(account, context.request);
     if (!refused) return internalError(refused.error());
@@ -479,20 +471,23 @@ CallResult CoreCalls::clerkLogin(const CallContext& context) {
         QStringLiteral("UPDATE clerks SET last_login_at = ? WHERE merchant_no = ? AND employee_no = ?"),
         {m_store.nowSecs(), context.merchantNo, employeeNo});
     if (!touched) return internalError(touched.error());
+    return signedIn(context, *session, {{QStringLiteral("employee_no"), employeeNo}, {QStringLiteral("name"), name}});
+}
+
+CallResult CoreCalls::signedIn(const CallContext& context, const SessionInfo& session, QJsonObject roleFields) {
     auto storeName =
         m_store.db().queryText(QStringLiteral("SELECT name FROM stores WHERE merchant_no = ? AND store_no = ?"),
                                {context.merchantNo, context.storeNo});
     if (!storeName) return internalError(storeName.error());
-    return CallResult::ok({{QStringLiteral("session_token"), session->token},
-                           {QStringLiteral("role"), QStringLiteral("clerk")},
-                           {QStringLiteral("operator_id"), session->operatorId},
-                           {QStringLiteral("employee_no"), employeeNo},
-                           {QStringLiteral("name"), name},
-                           {QStringLiteral("store_no"), context.storeNo},
-                           {QStringLiteral("store_name"), storeName->value_or(QString())},
-                           {QStringLiteral("expires_at"),
-                            SandboxStore::formatTime(session->createdAt + SessionRegistry::kLifetimeSeconds)},
-                           {QStringLiteral("idle_timeout_s"), SessionRegistry::kIdleSeconds}});
+    roleFields.insert(QStringLiteral("session_token"), session.token);
+    roleFields.insert(QStringLiteral("role"), session.role);
+    roleFields.insert(QStringLiteral("operator_id"), session.operatorId);
+    roleFields.insert(QStringLiteral("store_no"), context.storeNo);
+    roleFields.insert(QStringLiteral("store_name"), storeName->value_or(QString()));
+    roleFields.insert(QStringLiteral("expires_at"),
+                      SandboxStore::formatTime(session.createdAt + SessionRegistry::kLifetimeSeconds));
+    roleFields.insert(QStringLiteral("idle_timeout_s"), SessionRegistry::kIdleSeconds);
+    return CallResult::ok(std::move(roleFields));
 }
 
 CallResult CoreCalls::logout(const CallContext& context) {
@@ -532,6 +527,12 @@ Result<std::optional<QJsonObject>> CoreCalls::clerkObject(const QString& merchan
     return std::optional<QJsonObject>(clerk);
 }
 
+CallResult CoreCalls::clerkAnswer(const QString& merchantNo, const QString& employeeNo) {
+    auto clerk = clerkObject(merchantNo, employeeNo);
+    if (!clerk) return internalError(clerk.error());
+    return CallResult::ok({{QStringLiteral("clerk"), **clerk}});
+}
+
 CallResult CoreCalls::clerkCreate(const CallContext& context) {
     FieldReader fields(context.request);
     const QString employeeNo = fields.string(QStringLiteral("employee_no"), kEmployeePattern);
@@ -562,9 +563,7 @@ CallResult CoreCalls::clerkCreate(const CallContext& context) {
         QStringLiteral("INSERT INTO clerks(merchant_no, employee_no, name, k_clerk, created_at) VALUES(?, ?, ?, ?, ?)"),
         {context.merchantNo, employeeNo, name, *sealedKey, m_store.nowSecs()});
     if (!inserted) return internalError(inserted.error());
-    auto clerk = clerkObject(context.merchantNo, employeeNo);
-    if (!clerk) return internalError(clerk.error());
-    return CallResult::ok({{QStringLiteral("clerk"), **clerk}});
+    return clerkAnswer(context.merchantNo, employeeNo);
 }
 
 CallResult CoreCalls::clerkList(const CallContext& context) {
@@ -618,9 +617,7 @@ CallResult CoreCalls::clerkResetPassword(const CallContext& context) {
         auto ended = SessionRegistry::endForClerk(m_store, context.merchantNo, employeeNo);
         if (!ended) return internalError(ended.error());
     }
-    auto clerk = clerkObject(context.merchantNo, employeeNo);
-    if (!clerk) return internalError(clerk.error());
-    return CallResult::ok({{QStringLiteral("clerk"), **clerk}});
+    return clerkAnswer(context.merchantNo, employeeNo);
 }
 
 CallResult CoreCalls::clerkDisable(const CallContext& context) {
@@ -639,9 +636,7 @@ CallResult CoreCalls::clerkDisable(const CallContext& context) {
         auto ended = SessionRegistry::endForClerk(m_store, context.merchantNo, employeeNo);
         if (!ended) return internalError(ended.error());
     }
-    auto clerk = clerkObject(context.merchantNo, employeeNo);
-    if (!clerk) return internalError(clerk.error());
-    return CallResult::ok({{QStringLiteral("clerk"), **clerk}});
+    return clerkAnswer(context.merchantNo, employeeNo);
 }
 
 // ---- shifts (§10) ----------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@
 
 namespace facepos::sandbox {
 
+struct SessionInfo;
+
 // The Terminal API's non-payment calls (docs/terminal-api.md §8–§10, §14, §15.1, §16): activation, sessions and
 // clerks, shifts, members and vouchers, sync_upload, heartbeat and update_check; plus the support actions on
 // devices that the admin API exposes (approve, reject, unbind).
@@ -69,7 +71,13 @@ private:
     // Checks a password proof against the account's K, with the lockout rules (§9.1). Empty result: accepted.
     Result<std::optional<CallResult>> checkPassword(const Account& account, const QJsonObject& request);
     Result<QJsonObject> activationData(const QString& requestId);
+    // The answer to merchant_login and clerk_login: `roleFields` plus the session and the store the
+    // device is bound to, which both answers share.
+    CallResult signedIn(const CallContext& context, const SessionInfo& session, QJsonObject roleFields);
     Result<std::optional<QJsonObject>> clerkObject(const QString& merchantNo, const QString& employeeNo);
+    // The answer of the clerk calls that change a clerk (create, reset_password, disable): the clerk as it now stands,
+    // who must exist.
+    CallResult clerkAnswer(const QString& merchantNo, const QString& employeeNo);
     Result<QJsonObject> shiftObject(const QString& merchantNo, const QString& shiftNo);
     Result<QJsonObject> voucherObject(const Statement& row);
     QJsonObject syncRecord(const CallContext& context, const QJsonObject& record);

@@ -278,6 +278,18 @@ struct PaymentService::Order {
     bool wallet() const { return channel != u"cash" && !channel.isEmpty(); }
 };
 
+PaymentService::Order PaymentService::newOrder(const CallContext& ctx, const QString& mchOrderNo,
+                                               const QString& operatorId, qint64 createdAt) {
+    Order o;
+    o.merchantNo = ctx.merchantNo;
+    o.mchOrderNo = mchOrderNo;
+    o.operatorId = operatorId;
+    o.deviceId = ctx.deviceId;
+    o.storeNo = ctx.storeNo;
+    o.createdAt = createdAt;
+    return o;
+}
+
 struct PaymentService::Refund {
     qint64 id = 0;
     QString merchantNo, mchRefundNo, platformRefundNo, mchOrderNo, platformOrderNo;
@@ -363,6 +375,18 @@ RefundT readRefund(const Statement& s) {
     r.createdAt = s.columnInt64(15);
     r.successAt = optInt(s, 16);
     return r;
+}
+
+// Every row that `select` steps to, read with `read` (readOrder or readRefund).
+template <typename Row>
+Result<QList<Row>> readAll(Statement& select, Row (*read)(const Statement&)) {
+    QList<Row> rows;
+    while (true) {
+        PAY_TRY(row, select.step());
+        if (!row) break;
+        rows << read(select);
+    }
+    return rows;
 }
 
 QString channelOrderNumber(const QString& channel, qint64 paidAtMs, qint64 id) {
@@ -478,11 +502,8 @@ Result<void> PaymentService::advanceTimers() {
         PAY_TRY(select, m_db.prepare(QStringLiteral("SELECT %1 FROM pay_orders WHERE trade_state IN "
                                                     "('USERPAYING', 'SYSTEMERROR', 'NEED_PHONE_CONFIRM')")
                                          .arg(QLatin1String(kOrderColumns))));
-        while (true) {
-            PAY_TRY(row, select.step());
-            if (!row) break;
-            pending << readOrder<Order>(select);
-        }
+        PAY_TRY(orders, readAll(select, &readOrder<Order>));
+        pending = std::move(orders);
     }
     for (Order& order : pending) {
         if (order.tradeState == u"NEED_PHONE_CONFIRM") {
@@ -610,13 +631,7 @@ Result<QList<PaymentService::Refund>> PaymentService::loadRefunds(const QString&
                              .arg(QLatin1String(kRefundColumns),
                                   byRefund ? QStringLiteral("mch_refund_no") : QStringLiteral("mch_order_no"))));
     PAY_CHECK(select.bindAll({merchantNo, byRefund ? mchRefundNo : mchOrderNo}));
-    QList<Refund> refunds;
-    while (true) {
-        PAY_TRY(row, select.step());
-        if (!row) break;
-        refunds << readRefund<Refund>(select);
-    }
-    return refunds;
+    return readAll(select, &readRefund<Refund>);
 }
 
 Result<qint64> PaymentService::refundedFee(const QString& merchantNo, const QString& mchOrderNo) {
@@ -750,23 +765,17 @@ Result<CallResult> PaymentService::quickPay(const CallContext& ctx) {
     }
 
     const QDateTime now = m_clock->nowUtc();
-    Order o;
-    o.merchantNo = ctx.merchantNo;
-    o.mchOrderNo = mchOrderNo;
+    Order o = newOrder(ctx, mchOrderNo, operatorId, now.toMSecsSinceEpoch());
     o.channel = channel;
     o.totalFee = totalFee;
     o.feeType = feeType;
     o.authCodeSha256 = sha256Hex(authCode);
     o.authCodeMasked = maskPaymentCode(authCode);
     o.behaviour = authCode.right(4);
-    o.operatorId = operatorId;
-    o.deviceId = ctx.deviceId;
-    o.storeNo = ctx.storeNo;
     o.shiftNo = shiftNo;
     o.body = body;
     o.attach = attach;
     o.detail = detail;
-    o.createdAt = now.toMSecsSinceEpoch();
     o.chargedAt = o.createdAt;
     const Wallet::State state = m_wallet.state({o.behaviour, *totalFee, now});
     o.tradeState = state.tradeState;
@@ -824,16 +833,10 @@ Result<CallResult> PaymentService::endOrder(const CallContext& ctx, bool reverse
     PAY_TRY(existing, loadOrder(ctx.merchantNo, mchOrderNo, {}));
     if (!existing) {
         // A record without an amount, so a charge request still on its way gets ORDER_CLOSED (§11.5).
-        Order o;
-        o.merchantNo = ctx.merchantNo;
-        o.mchOrderNo = mchOrderNo;
-        o.operatorId = operatorId;
-        o.deviceId = ctx.deviceId;
-        o.storeNo = ctx.storeNo;
+        Order o = newOrder(ctx, mchOrderNo, operatorId, now);
         o.tradeState = endState;
         o.tradeErrCode = endCode;
         o.tradeErrMsg = endMsg;
-        o.createdAt = now;
         o.endedAt = now;
         PAY_CHECK(insertOrder(o));
         PAY_TRY(json, orderJson(o));
@@ -1060,21 +1063,15 @@ Result<CallResult> PaymentService::facePay(const CallContext& ctx) {
         }
     }
 
-    Order o;
-    o.merchantNo = ctx.merchantNo;
-    o.mchOrderNo = mchOrderNo;
+    Order o = newOrder(ctx, mchOrderNo, operatorId, now);
     o.channel = QStringLiteral("face");
     o.totalFee = totalFee;
     o.feeType = feeType;
     o.faceToken = faceToken;
-    o.operatorId = operatorId;
-    o.deviceId = ctx.deviceId;
-    o.storeNo = ctx.storeNo;
     o.shiftNo = shiftNo;
     o.body = body;
     o.attach = attach;
     o.detail = detail;
-    o.createdAt = now;
     o.chargedAt = now;
     if (outcome == u"SUCCESS") {
         o.tradeState = QStringLiteral("SUCCESS");
@@ -1294,13 +1291,7 @@ Result<QList<PaymentService::Order>> PaymentService::selectOrders(const QString&
                                                 "mch_order_no DESC")
                                      .arg(QLatin1String(kOrderColumns), where)));
     PAY_CHECK(select.bindAll(params));
-    QList<Order> orders;
-    while (true) {
-        PAY_TRY(row, select.step());
-        if (!row) break;
-        orders << readOrder<Order>(select);
-    }
-    return orders;
+    return readAll(select, &readOrder<Order>);
 }
 
 Result<CallResult> PaymentService::orderList(const CallContext& ctx) {

@@ -128,6 +128,10 @@ private:
     Result<QList<Order>> selectOrders(const QString& where, std::initializer_list<SqlValue> params);
     Result<void> storeOrderState(const Order& order);
     Result<qint64> insertOrder(Order& order);
+    // An order record as the terminal in `ctx` opens it: whose it is, where and by whom, and when; the caller adds
+    // what the call is about (amount, channel, state).
+    static Order newOrder(const CallContext& ctx, const QString& mchOrderNo, const QString& operatorId,
+                          qint64 createdAt);
     Result<QList<Refund>> loadRefunds(const QString& merchantNo, const QString& mchOrderNo, const QString& mchRefundNo);
     Result<qint64> refundedFee(const QString& merchantNo, const QString& mchOrderNo);
     Result<QJsonObject> orderJson(const Order& order);

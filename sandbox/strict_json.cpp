@@ -58,16 +58,8 @@ private:
     }
 
     bool object(int depth) {
-        if (depth > kMaxDepth) return fail(QStringLiteral("nesting deeper than 16 levels"));
-        ++m_pos;
         std::set<QByteArray> keys;
-        skipSpace();
-        if (peek() == '}') {
-            ++m_pos;
-            return true;
-        }
-        for (;;) {
-            skipSpace();
+        return members(depth, '}', [&] {
             if (peek() != '"') return fail(QStringLiteral("object key expected"));
             QByteArray key;
             if (!string(key)) return false;
@@ -78,41 +70,38 @@ private:
             if (peek() != ':') return fail(QStringLiteral("':' expected"));
             ++m_pos;
             skipSpace();
-            if (!value(depth)) return false;
-            skipSpace();
-            if (peek() == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (peek() == '}') {
-                ++m_pos;
-                return true;
-            }
-            return fail(QStringLiteral("',' or '}' expected"));
-        }
+            return value(depth);
+        });
     }
 
     bool array(int depth) {
+        return members(depth, ']', [&] { return value(depth); });
+    }
+
+    // Objects and arrays share their framing: the opening bracket at m_pos, members separated by commas with
+    // optional white space around them, and `close`. `member` parses one member, starting on its first character.
+    template <typename ParseMember>
+    bool members(int depth, char close, ParseMember member) {
         if (depth > kMaxDepth) return fail(QStringLiteral("nesting deeper than 16 levels"));
         ++m_pos;
         skipSpace();
-        if (peek() == ']') {
+        if (peek() == close) {
             ++m_pos;
             return true;
         }
         for (;;) {
             skipSpace();
-            if (!value(depth)) return false;
+            if (!member()) return false;
             skipSpace();
             if (peek() == ',') {
                 ++m_pos;
                 continue;
             }
-            if (peek() == ']') {
+            if (peek() == close) {
                 ++m_pos;
                 return true;
             }
-            return fail(QStringLiteral("',' or ']' expected"));
+            return fail(QStringLiteral("',' or '%1' expected").arg(QLatin1Char(close)));
         }
     }
 

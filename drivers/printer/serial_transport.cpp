@@ -1,6 +1,6 @@
 #include "serial_transport.h"
 
-#include <QDeadlineTimer>
+#include "blocking_io.h"
 
 namespace facepos::drivers {
 
@@ -44,25 +44,14 @@ Result<void> SerialTransport::write(const QByteArray& bytes, std::chrono::millis
     if (m_port.write(bytes) != bytes.size()) {
         return portError(QStringLiteral("printer.io_error"), QStringLiteral("writing failed"));
     }
-    while (m_port.bytesToWrite() > 0) {
-        if (!m_port.waitForBytesWritten(int(std::max<qint64>(deadline.remainingTime(), 1)))) {
-            if (m_port.error() == QSerialPort::TimeoutError || deadline.hasExpired()) {
-                const qint64 pending = m_port.bytesToWrite();
-                m_port.clear(QSerialPort::Output);  // the job is resent whole; never leave half of it queued
-                m_port.clearError();
-                return makeError(QStringLiteral("printer.write_timeout"),
-                                 QStringLiteral("Receipt printer on %1 stopped taking data (%2 of %3 bytes sent in "
-                                                "%4 ms): check paper and cover; the receipt is kept and printed "
-                                                "again.")
-                                     .arg(description())
-                                     .arg(bytes.size() - pending)
-                                     .arg(bytes.size())
-                                     .arg(timeout.count()));
-            }
-            return portError(QStringLiteral("printer.disconnected"), QStringLiteral("the port failed"));
-        }
+    if (waitUntilWritten(m_port, deadline)) return {};
+    if (m_port.error() == QSerialPort::TimeoutError || deadline.hasExpired()) {
+        const qint64 pending = m_port.bytesToWrite();
+        m_port.clear(QSerialPort::Output);  // the job is resent whole; never leave half of it queued
+        m_port.clearError();
+        return writeTimeoutError(QStringLiteral("on ") + description(), bytes.size() - pending, bytes.size(), timeout);
     }
-    return {};
+    return portError(QStringLiteral("printer.disconnected"), QStringLiteral("the port failed"));
 }
 
 Result<QByteArray> SerialTransport::read(qsizetype count, std::chrono::milliseconds timeout) {
@@ -74,7 +63,7 @@ Result<QByteArray> SerialTransport::read(qsizetype count, std::chrono::milliseco
             out.append(m_port.read(count - out.size()));
             continue;
         }
-        if (deadline.hasExpired() || !m_port.waitForReadyRead(int(std::max<qint64>(deadline.remainingTime(), 1)))) {
+        if (deadline.hasExpired() || !m_port.waitForReadyRead(waitTimeout(deadline))) {
             if (m_port.error() != QSerialPort::NoError && m_port.error() != QSerialPort::TimeoutError) {
                 return portError(QStringLiteral("printer.disconnected"), QStringLiteral("the port failed"));
             }

@@ -1,7 +1,8 @@
 #include "tcp_transport.h"
 
-#include <QDeadlineTimer>
 #include <QUrl>
+
+#include "blocking_io.h"
 
 namespace facepos::drivers {
 
@@ -55,26 +56,15 @@ Result<void> TcpTransport::write(const QByteArray& bytes, std::chrono::milliseco
     if (m_socket.write(bytes) != bytes.size()) {
         return socketError(QStringLiteral("printer.disconnected"), QStringLiteral("writing failed"));
     }
-    while (m_socket.bytesToWrite() > 0) {
-        if (!m_socket.waitForBytesWritten(int(std::max<qint64>(deadline.remainingTime(), 1)))) {
-            if (m_socket.error() == QAbstractSocket::SocketTimeoutError || deadline.hasExpired()) {
-                const qint64 pending = m_socket.bytesToWrite();
-                // A half-sent job cannot be taken back from a stream: drop the connection so the printer discards
-                // it, and resend the whole job on a fresh connection.
-                m_socket.abort();
-                return makeError(QStringLiteral("printer.write_timeout"),
-                                 QStringLiteral("Receipt printer at %1 stopped taking data (%2 of %3 bytes sent in "
-                                                "%4 ms): check paper and cover; the receipt is kept and printed "
-                                                "again.")
-                                     .arg(description())
-                                     .arg(bytes.size() - pending)
-                                     .arg(bytes.size())
-                                     .arg(timeout.count()));
-            }
-            return socketError(QStringLiteral("printer.disconnected"), QStringLiteral("the connection broke"));
-        }
+    if (waitUntilWritten(m_socket, deadline)) return {};
+    if (m_socket.error() == QAbstractSocket::SocketTimeoutError || deadline.hasExpired()) {
+        const qint64 pending = m_socket.bytesToWrite();
+        // A half-sent job cannot be taken back from a stream: drop the connection so the printer discards it, and
+        // resend the whole job on a fresh connection.
+        m_socket.abort();
+        return writeTimeoutError(QStringLiteral("at ") + description(), bytes.size() - pending, bytes.size(), timeout);
     }
-    return {};
+    return socketError(QStringLiteral("printer.disconnected"), QStringLiteral("the connection broke"));
 }
 
 Result<QByteArray> TcpTransport::read(qsizetype count, std::chrono::milliseconds timeout) {
@@ -90,7 +80,7 @@ Result<QByteArray> TcpTransport::read(qsizetype count, std::chrono::milliseconds
             return socketError(QStringLiteral("printer.disconnected"), QStringLiteral("the printer closed the "
                                                                                       "connection"));
         }
-        if (deadline.hasExpired() || !m_socket.waitForReadyRead(int(std::max<qint64>(deadline.remainingTime(), 1)))) {
+        if (deadline.hasExpired() || !m_socket.waitForReadyRead(waitTimeout(deadline))) {
             if (m_socket.bytesAvailable() > 0) continue;
             if (m_socket.error() == QAbstractSocket::RemoteHostClosedError ||
                 m_socket.state() != QAbstractSocket::ConnectedState) {
