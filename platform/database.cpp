@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "platform/database_support.h"
+#include "platform/statement_cache.h"
 
 namespace facepos {
 
@@ -228,14 +229,20 @@ Result<void> Database::applyMigration(const Migration& migration) {
     return transaction->commit();
 }
 
+Database::Database(sqlite3* db, QString path)
+    : m_db(db), m_path(std::move(path)), m_statements(std::make_unique<StatementCache>()) {}
+
 Database::Database(Database&& other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path)) {}
+    : m_db(std::exchange(other.m_db, nullptr)),
+      m_path(std::move(other.m_path)),
+      m_statements(std::move(other.m_statements)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         close();
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_statements = std::move(other.m_statements);
     }
     return *this;
 }
@@ -247,6 +254,7 @@ Database::~Database() {
 // sqlite3_close_v2 defers the close until every Statement is finalized, so a contract violation cannot leave a
 // dangling connection. When the last connection closes, SQLite checkpoints the WAL and removes -wal and -shm.
 void Database::close() {
+    m_statements.reset();  // finalizes the idle statements; Statements in use must be gone already (see the class)
     if (m_db == nullptr) return;
     if (const int rc = sqlite3_close_v2(std::exchange(m_db, nullptr)); rc != SQLITE_OK) {
         qCWarning(lcDatabase) << "Closing" << m_path << "failed with SQLite code" << rc;
@@ -281,6 +289,9 @@ bool Database::hasStatement(const char* begin, const char* end) {
 
 Result<Statement> Database::prepare(const QString& sql) {
     const QByteArray utf8 = sql.toUtf8();
+    if (m_statements) {
+        if (sqlite3_stmt* cached = m_statements->take(utf8)) return Statement(cached, m_statements.get());
+    }
     const char* tail = nullptr;
     auto statement = prepareUtf8(utf8.constData(), static_cast<int>(utf8.size()), &tail);
     if (!statement) return statement;
@@ -290,6 +301,7 @@ Result<Statement> Database::prepare(const QString& sql) {
                                         "SQL statement, got \"%2\". This is a software defect to report.")
                              .arg(m_path, dbsupport::abbreviated(sql)));
     }
+    statement->m_cache = m_statements.get();
     return statement;
 }
 

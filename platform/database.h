@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <chrono>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -15,6 +16,10 @@
 #include "platform/transaction.h"
 
 struct sqlite3;
+
+namespace facepos {
+class StatementCache;
+}
 
 namespace facepos {
 
@@ -117,7 +122,7 @@ public:
     Result<void> backupTo(const QString& path);
 
 private:
-    Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    Database(sqlite3* db, QString path);
 
     Result<void> checkIntegrity();
     Result<void> configure(const DatabaseOptions& options);
@@ -137,6 +142,8 @@ private:
 
     sqlite3* m_db = nullptr;
     QString m_path;
+    // Heap-allocated so its address survives moves of the Database: Statements point at it.
+    std::unique_ptr<StatementCache> m_statements;
 };
 
 }  // namespace facepos

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "platform/database_support.h"
+#include "platform/statement_cache.h"
 
 namespace facepos {
 
@@ -23,21 +24,31 @@ Error misuse(sqlite3_stmt* statement, const QString& problem) {
 
 }  // namespace
 
-Statement::Statement(sqlite3_stmt* statement) : m_statement(statement) {}
+Statement::Statement(sqlite3_stmt* statement, StatementCache* cache) : m_statement(statement), m_cache(cache) {}
 
-Statement::Statement(Statement&& other) noexcept : m_statement(std::exchange(other.m_statement, nullptr)) {}
+Statement::Statement(Statement&& other) noexcept
+    : m_statement(std::exchange(other.m_statement, nullptr)), m_cache(std::exchange(other.m_cache, nullptr)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
-        sqlite3_finalize(m_statement);
+        release();
         m_statement = std::exchange(other.m_statement, nullptr);
+        m_cache = std::exchange(other.m_cache, nullptr);
     }
     return *this;
 }
 
-// sqlite3_finalize() returns the error of the last step, which step() has already reported.
 Statement::~Statement() {
-    sqlite3_finalize(m_statement);
+    release();
+}
+
+// sqlite3_finalize() returns the error of the last step, which step() has already reported.
+void Statement::release() {
+    sqlite3_stmt* statement = std::exchange(m_statement, nullptr);
+    if (m_cache != nullptr)
+        m_cache->giveBack(statement);
+    else
+        sqlite3_finalize(statement);
 }
 
 Result<void> Statement::bind(int index, const SqlValue& value) {

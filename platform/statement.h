@@ -12,6 +12,8 @@ struct sqlite3_stmt;
 
 namespace facepos {
 
+class StatementCache;
+
 // A prepared SQL statement (RAII over sqlite3_stmt). Obtained from Database::prepare(); values only ever reach
 // SQLite through bind(), never through the SQL text.
 //
@@ -63,13 +65,16 @@ public:
 
 private:
     friend class Database;
-    explicit Statement(sqlite3_stmt* statement);
+    // `cache`, when given, takes the statement back on destruction instead of finalizing it.
+    explicit Statement(sqlite3_stmt* statement, StatementCache* cache = nullptr);
+    void release();
 
     bool hasColumn(int index) const;
     int requireColumn(QAnyStringView name) const;
     QString describe() const;
 
     sqlite3_stmt* m_statement = nullptr;
+    StatementCache* m_cache = nullptr;
 };
 
 }  // namespace facepos

@@ -234,6 +234,41 @@ TEST_F(DatabaseTest, StatementRunsAgainAfterResetWithNewBindings) {
     EXPECT_EQ(count(db, QStringLiteral("items")), 3);
 }
 
+// Statements are kept for reuse once released (StatementCache); a reused one must not remember its last run.
+TEST_F(DatabaseTest, ReusedStatementStartsWithNoBindingsAndFromTheFirstRow) {
+    Database db = require(Database::open(pathOf("pos.db"), itemsSchema()));
+    require(db.execute(QStringLiteral("INSERT INTO items (label) VALUES ('a'), ('b')")));
+    const QString select = QStringLiteral("SELECT label FROM items WHERE label = ? OR ? IS NULL ORDER BY label");
+    {
+        Statement first = require(db.prepare(select));
+        require(first.bindAll({"b", "b"}));
+        ASSERT_TRUE(require(first.step()));
+        EXPECT_EQ(first.columnText(0), QStringLiteral("b"));
+    }
+
+    Statement again = require(db.prepare(select));
+
+    // No bindings survive (both are NULL, so every row matches), and stepping starts over.
+    ASSERT_TRUE(require(again.step()));
+    EXPECT_EQ(again.columnText(0), QStringLiteral("a"));
+}
+
+TEST_F(DatabaseTest, SameSqlMayBeInUseTwiceAtOnce) {
+    Database db = require(Database::open(pathOf("pos.db"), itemsSchema()));
+    require(db.execute(QStringLiteral("INSERT INTO items (label) VALUES ('a'), ('b')")));
+    const QString select = QStringLiteral("SELECT label FROM items ORDER BY label");
+    { Statement warmUp = require(db.prepare(select)); }
+
+    Statement outer = require(db.prepare(select));
+    Statement inner = require(db.prepare(select));
+    ASSERT_TRUE(require(outer.step()));
+    ASSERT_TRUE(require(inner.step()));
+    ASSERT_TRUE(require(inner.step()));
+
+    EXPECT_EQ(outer.columnText(0), QStringLiteral("a"));
+    EXPECT_EQ(inner.columnText(0), QStringLiteral("b"));
+}
+
 TEST_F(DatabaseTest, UnknownParameterNameIsRefusedAsMisuse) {
     Database db = require(Database::open(pathOf("pos.db"), itemsSchema()));
     Statement insert = require(db.prepare(QStringLiteral("INSERT INTO items (label) VALUES (:label)")));
