@@ -210,13 +210,38 @@ Result<QByteArray> sealedBoxKey(QByteArray& sharedSecret, QByteArrayView ephemer
     return key;
 }
 
+// OpenSSL 3 looks an algorithm up in its provider store (under a lock) on every "fetch"; the one-shot EVP_Q_*
+// helpers fetch on every call, which dominated the cost of signing a Terminal API message. The fetched SHA-256 is
+// immutable and may be shared by all threads.
+const EVP_MD* sha256Algorithm() {
+    static const std::unique_ptr<EVP_MD, Deleter<EVP_MD_free>> md(EVP_MD_fetch(nullptr, "SHA256", nullptr));
+    return md.get();
+}
+
+// An HMAC-SHA256 context per thread with its digest already set, so each MAC only re-keys it (EVP_MAC_init with
+// a new key). It keeps the last key's HMAC state until the thread's next MAC or its end, in the same process memory
+// that holds the key itself.
+EVP_MAC_CTX* threadHmacContext() {
+    thread_local const std::unique_ptr<EVP_MAC_CTX, Deleter<EVP_MAC_CTX_free>> context = [] {
+        std::unique_ptr<EVP_MAC, Deleter<EVP_MAC_free>> mac(EVP_MAC_fetch(nullptr, "HMAC", nullptr));
+        std::unique_ptr<EVP_MAC_CTX, Deleter<EVP_MAC_CTX_free>> ctx(mac ? EVP_MAC_CTX_new(mac.get()) : nullptr);
+        char digest[] = "SHA256";
+        const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                     OSSL_PARAM_construct_end()};
+        if (ctx && EVP_MAC_CTX_set_params(ctx.get(), params) != 1) ctx.reset();
+        return ctx;
+    }();
+    return context.get();
+}
+
 }  // namespace
 
 Result<QByteArray> sha256(QByteArrayView data) {
     QByteArray digest(kSha256Size, Qt::Uninitialized);
-    size_t length = 0;
-    if (EVP_Q_digest(nullptr, "SHA256", nullptr, bytes(data), size_t(data.size()), bytes(digest), &length) != 1 ||
-        length != size_t(kSha256Size)) {
+    unsigned int length = 0;
+    const EVP_MD* md = sha256Algorithm();
+    if (!md || EVP_Digest(bytes(data), size_t(data.size()), bytes(digest), &length, md, nullptr) != 1 ||
+        length != unsigned(kSha256Size)) {
         return internalError(QStringLiteral("SHA-256"));
     }
     return digest;
@@ -225,9 +250,10 @@ Result<QByteArray> sha256(QByteArrayView data) {
 Result<QByteArray> hmacSha256(QByteArrayView key, QByteArrayView data) {
     QByteArray mac(kSha256Size, Qt::Uninitialized);
     size_t length = 0;
-    if (EVP_Q_mac(nullptr, "HMAC", nullptr, "SHA256", nullptr, bytes(key), size_t(key.size()), bytes(data),
-                  size_t(data.size()), bytes(mac), size_t(mac.size()), &length) == nullptr ||
-        length != size_t(kSha256Size)) {
+    EVP_MAC_CTX* ctx = threadHmacContext();
+    if (!ctx || EVP_MAC_init(ctx, bytes(key), size_t(key.size()), nullptr) != 1 ||
+        EVP_MAC_update(ctx, bytes(data), size_t(data.size())) != 1 ||
+        EVP_MAC_final(ctx, bytes(mac), &length, size_t(mac.size())) != 1 || length != size_t(kSha256Size)) {
         return internalError(QStringLiteral("HMAC-SHA256"));
     }
     return mac;

@@ -1,5 +1,6 @@
 #include "sandbox/field_reader.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include "sandbox/sandbox_store.h"
@@ -7,6 +8,15 @@
 namespace facepos::sandbox {
 
 namespace {
+
+// The patterns are a handful of literals from the call handlers. Compiling one costs more than the rest of a call's
+// field checks, so each server thread compiles each pattern once (thread_local: the worker threads are fixed).
+const QRegularExpression& compiledPattern(const QString& pattern) {
+    thread_local QHash<QString, QRegularExpression> cache;
+    auto it = cache.find(pattern);
+    if (it == cache.end()) it = cache.insert(pattern, QRegularExpression(QRegularExpression::anchoredPattern(pattern)));
+    return *it;
+}
 
 bool hasControlCharacters(const QString& text) {
     for (const QChar c : text) {
@@ -51,8 +61,7 @@ QString FieldReader::string(const QString& name, const QString& pattern, bool re
         return {};
     }
     if (!pattern.isEmpty()) {
-        const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
-        if (!expression.match(text).hasMatch()) {
+        if (!compiledPattern(pattern).match(text).hasMatch()) {
             fail(invalid(name, QStringLiteral("has the wrong format")));
             return {};
         }

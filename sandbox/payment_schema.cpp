@@ -45,6 +45,11 @@ CREATE TABLE pay_orders (
 ) STRICT;
 CREATE INDEX pay_orders_platform ON pay_orders (platform_order_no);
 CREATE INDEX pay_orders_created ON pay_orders (merchant_no, created_at);
+-- advanceTimers() runs before every payment call: these keep it from reading every order and refund ever made.
+CREATE INDEX pay_orders_waiting ON pay_orders (trade_state)
+    WHERE trade_state IN ('USERPAYING', 'SYSTEMERROR', 'NEED_PHONE_CONFIRM');
+CREATE INDEX pay_orders_unsettled ON pay_orders (paid_at)
+    WHERE trade_state = 'SUCCESS' AND settled_at IS NULL AND channel <> 'cash';
 CREATE TABLE pay_refunds (
     id INTEGER PRIMARY KEY,
     merchant_no TEXT NOT NULL,
@@ -66,6 +71,7 @@ CREATE TABLE pay_refunds (
     UNIQUE (merchant_no, mch_refund_no)
 ) STRICT;
 CREATE INDEX pay_refunds_order ON pay_refunds (merchant_no, mch_order_no);
+CREATE INDEX pay_refunds_processing ON pay_refunds (created_at) WHERE refund_state = 'PROCESSING';
 CREATE TABLE pay_face_keys (
     key_id TEXT PRIMARY KEY,
     private_key_der BLOB NOT NULL,
