@@ -60,7 +60,9 @@ enum class ApiError : int {
 
 // The symbolic name sent as `err_code` ("ORDER_CONFLICT"); "UNKNOWN_<code>" for a code this version does not know.
 QString errorName(int code);
-inline QString errorName(ApiError error) { return errorName(static_cast<int>(error)); }
+inline QString errorName(ApiError error) {
+    return errorName(static_cast<int>(error));
+}
 
 // True for codes a client may retry with a fresh nonce and the same business fields (§7.1 "retry").
 bool isRetryable(int code);

@@ -12,14 +12,14 @@ namespace facepos::sandbox {
 // (unless open), in the time window, nonce fresh, device known, session valid for session calls. Handlers only
 // validate their own fields and do their work.
 struct CallContext {
-    QString call;              // "quick_pay"
-    QJsonObject request;       // the whole parsed request, envelope included
-    QString deviceId;          // "FP2411A00123"
-    QString merchantNo;        // the device's merchant, "88001234"; empty for open calls of unbound devices
-    QString storeNo;           // the device's store, "S01"
-    QString sessionToken;      // session calls only
-    QString operatorId;        // session calls: "M88001234" (merchant) or "C1001" (clerk)
-    QString role;              // session calls: "merchant" or "clerk"; empty otherwise
+    QString call;                // "quick_pay"
+    QJsonObject request;         // the whole parsed request, envelope included
+    QString deviceId;            // "FP2411A00123"
+    QString merchantNo;          // the device's merchant, "88001234"; empty for open calls of unbound devices
+    QString storeNo;             // the device's store, "S01"
+    QString sessionToken;        // session calls only
+    QString operatorId;          // session calls: "M88001234" (merchant) or "C1001" (clerk)
+    QString role;                // session calls: "merchant" or "clerk"; empty otherwise
     bool deviceUnbound = false;  // the device was unbound by support (§16.1): only the grace-period calls get here
 };
 
