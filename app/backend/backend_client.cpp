@@ -162,6 +162,10 @@ QByteArray BackendClient::activationSecretInfo(const QString& requestId) {
     return QByteArrayLiteral("facepos activation secret v1:") + requestId.toUtf8();
 }
 
+QByteArray BackendClient::faceImageInfo(const QString& faceToken) {
+    return QByteArrayLiteral("facepos face image v1:") + faceToken.toUtf8();
+}
+
 QString BackendClient::makeNonce() {
     static constexpr char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     constexpr int kAlphabetSize = 62;
@@ -644,6 +648,15 @@ void BackendClient::heartbeat(const HeartbeatRequest& request, Callback<Heartbea
     });
 }
 
+void BackendClient::updateCheck(const UpdateCheckRequest& request, Callback<UpdateInfo> done) {
+    QJsonObject fields;
+    fields.insert(QLatin1String("app_version"), request.appVersion);
+    fields.insert(QLatin1String("device_model"), request.deviceModel);
+    insertIfSet(fields, "update_channel", request.updateChannel);
+    call(QStringLiteral("update_check"), fields,
+         [done = std::move(done)](BackendResult<QJsonObject> r) { done(std::move(r).map(UpdateInfo::fromJson)); });
+}
+
 void BackendClient::shiftOpen(const ShiftRequest& request, Callback<ShiftReply> done) {
     QJsonObject fields;
     fields.insert(QLatin1String("shift_no"), request.shiftNo);
@@ -670,6 +683,30 @@ void BackendClient::memberQuery(const QString& memberCardNo, Callback<MemberInfo
     fields.insert(QLatin1String("member_card_no"), memberCardNo);
     call(QStringLiteral("member_query"), fields,
          [done = std::move(done)](BackendResult<QJsonObject> r) { done(std::move(r).map(MemberInfo::fromJson)); });
+}
+
+void BackendClient::voucherCheck(const VoucherCheckRequest& request, Callback<VoucherCheckReply> done) {
+    QJsonObject fields;
+    fields.insert(QLatin1String("voucher_no"), request.voucherNo);
+    fields.insert(QLatin1String("mch_order_no"), request.mchOrderNo);
+    fields.insert(QLatin1String("total_fee"), request.totalFee);
+    insertIfSet(fields, "member_no", request.memberNo);
+    fields.insert(QLatin1String("applied_voucher_nos"), toArray(request.appliedVoucherNos));
+    call(QStringLiteral("voucher_check"), fields, [done = std::move(done)](BackendResult<QJsonObject> r) {
+        done(std::move(r).map(VoucherCheckReply::fromJson));
+    });
+}
+
+void BackendClient::voucherRedeem(const VoucherRedeemRequest& request, Callback<VoucherRedemption> done) {
+    QJsonObject fields;
+    fields.insert(QLatin1String("voucher_no"), request.voucherNo);
+    fields.insert(QLatin1String("mch_order_no"), request.mchOrderNo);
+    fields.insert(QLatin1String("deduct_fee"), request.deductFee);
+    fields.insert(QLatin1String("operator_id"), request.operatorId);
+    fields.insert(QLatin1String("redeemed_at"), request.redeemedAt);
+    call(QStringLiteral("voucher_redeem"), fields, [done = std::move(done)](BackendResult<QJsonObject> r) {
+        done(std::move(r).map(VoucherRedemption::fromJson));
+    });
 }
 
 void BackendClient::quickPay(const QuickPayRequest& request, Callback<OrderInfo> done) {
@@ -713,6 +750,40 @@ void BackendClient::orderClose(const OrderEndRequest& request, Callback<OrderInf
     insertIfSet(fields, "operator_id", request.operatorId);
     insertIfSet(fields, "reason", request.reason);
     call(QStringLiteral("order_close"), fields,
+         [done = std::move(done)](BackendResult<QJsonObject> r) { done(std::move(r).map(OrderInfo::fromJson)); });
+}
+
+void BackendClient::faceAuthinfo(const QString& operatorId, Callback<FaceAuthInfo> done) {
+    QJsonObject fields;
+    fields.insert(QLatin1String("operator_id"), operatorId);
+    call(QStringLiteral("face_authinfo"), fields,
+         [done = std::move(done)](BackendResult<QJsonObject> r) { done(std::move(r).map(FaceAuthInfo::fromJson)); });
+}
+
+void BackendClient::facePay(const FacePayRequest& request, Callback<OrderInfo> done) {
+    QJsonObject fields;
+    fields.insert(QLatin1String("mch_order_no"), request.mchOrderNo);
+    fields.insert(QLatin1String("total_fee"), request.totalFee);
+    fields.insert(QLatin1String("fee_type"), request.feeType);
+    fields.insert(QLatin1String("channel"), QStringLiteral("face"));
+    fields.insert(QLatin1String("operator_id"), request.operatorId);
+    fields.insert(QLatin1String("face_token"), request.faceToken);
+    insertIfSet(fields, "shift_no", request.shiftNo);
+    insertIfSet(fields, "body", request.body);
+    insertIfSet(fields, "attach", request.attach);
+    if (!request.detail.isEmpty()) fields.insert(QLatin1String("detail"), request.detail);
+    const bool confirmation = !request.phoneLast4.isEmpty();
+    if (confirmation) {
+        // §12.2: the resubmission repeats the defining fields and carries the digits, never the image again.
+        fields.insert(QLatin1String("phone_last4"), request.phoneLast4);
+    } else {
+        fields.insert(QLatin1String("face_image"), QString::fromLatin1(request.sealedImage.toBase64()));
+    }
+    if (request.livenessScore) fields.insert(QLatin1String("liveness_score"), *request.livenessScore);
+    // Face data and phone digits are never logged (§18).
+    qCInfo(lcPayment).noquote() << "face_pay" << request.mchOrderNo << request.totalFee << "fen"
+                                << (confirmation ? "phone confirmation" : "first submission");
+    call(QStringLiteral("face_pay"), fields,
          [done = std::move(done)](BackendResult<QJsonObject> r) { done(std::move(r).map(OrderInfo::fromJson)); });
 }
 

@@ -93,16 +93,26 @@ public:
     void clerkDisable(const QString& employeeNo, bool disabled, Callback<ClerkInfo> done);
     void clerkList(bool includeDisabled, Callback<QList<ClerkInfo>> done);
     void heartbeat(const HeartbeatRequest& request, Callback<HeartbeatReply> done);
+    void updateCheck(const UpdateCheckRequest& request, Callback<UpdateInfo> done);
 
     // Delivered by the outbox worker (device calls, idempotent by shift_no).
     void shiftOpen(const ShiftRequest& request, Callback<ShiftReply> done);
     void shiftClose(const ShiftRequest& request, Callback<ShiftReply> done);
     void memberQuery(const QString& memberCardNo, Callback<MemberInfo> done);
+    // A usable voucher is held for the order for 600 s (§14.3).
+    void voucherCheck(const VoucherCheckRequest& request, Callback<VoucherCheckReply> done);
+    // Delivered by the outbox worker after the sale is committed (device call, idempotent by voucher + order).
+    void voucherRedeem(const VoucherRedeemRequest& request, Callback<VoucherRedemption> done);
 
     void quickPay(const QuickPayRequest& request, Callback<OrderInfo> done);
     void orderQuery(const OrderQueryRequest& request, Callback<OrderInfo> done);
     void orderReverse(const OrderEndRequest& request, Callback<OrderInfo> done);
     void orderClose(const OrderEndRequest& request, Callback<OrderInfo> done);
+    // A fresh face token and the backend's face key (§12.1), fetched when the face screen opens and near expiry.
+    void faceAuthinfo(const QString& operatorId, Callback<FaceAuthInfo> done);
+    // Moves money: an untrusted or missing answer is Outcome::Unknown, resolved by order_query (§6.3). A request with
+    // phoneLast4 is the NEED_PHONE_CONFIRM resubmission and carries no image.
+    void facePay(const FacePayRequest& request, Callback<OrderInfo> done);
     // With a merchantPassword (clerk session) K_merchant is derived off this thread for merchant_auth_proof.
     void refund(const RefundRequest& request, Callback<RefundInfo> done);
     void refundQuery(const RefundQueryRequest& request, Callback<RefundQueryReply> done);
@@ -119,6 +129,8 @@ public:
 
     // The `info` that binds a sealed device secret to its activation request (§8.2), for IKeyStore::openSealed().
     static QByteArray activationSecretInfo(const QString& requestId);
+    // The `info` that binds a sealed face image to its face token (§12.1), for crypto::sealToPublicKey().
+    static QByteArray faceImageInfo(const QString& faceToken);
 
 signals:
     // A trusted SESSION_EXPIRED: the token was dropped; the UI returns to the sign-in screen.

@@ -113,8 +113,23 @@ OrderInfo OrderInfo::fromJson(const QJsonObject& order) {
     o.paidAt = str(order, "paid_at");
     o.endedAt = str(order, "ended_at");
     o.settleStatus = str(order, "settle_status");
+    const QJsonObject confirm = order.value(QLatin1String("phone_confirm")).toObject();
+    o.phoneAttemptsLeft = static_cast<int>(num(confirm, "attempts_left"));
+    o.phoneConfirmExpiresAt = str(confirm, "expires_at");
     o.raw = order;
     return o;
+}
+
+FaceAuthInfo FaceAuthInfo::fromJson(const QJsonObject& data) {
+    FaceAuthInfo f;
+    f.faceToken = str(data, "face_token");
+    f.expiresIn = static_cast<int>(num(data, "expires_in"));
+    f.expiresAt = str(data, "expires_at");
+    f.facePublicKey = QByteArray::fromBase64(str(data, "face_public_key").toLatin1());
+    f.faceKeyId = str(data, "face_key_id");
+    f.maxImageBytes = num(data, "max_image_bytes");
+    f.raw = data;
+    return f;
 }
 
 RefundInfo RefundInfo::fromJson(const QJsonObject& refund) {
@@ -148,6 +163,33 @@ RefundQueryReply RefundQueryReply::fromJson(const QJsonObject& data) {
     for (const QJsonValue& refund : data.value(QLatin1String("refunds")).toArray()) {
         r.refunds.append(RefundInfo::fromJson(refund.toObject()));
     }
+    r.raw = data;
+    return r;
+}
+
+VoucherCheckReply VoucherCheckReply::fromJson(const QJsonObject& data) {
+    VoucherCheckReply r;
+    r.voucher = data.value(QLatin1String("voucher")).toObject();
+    r.usable = data.value(QLatin1String("usable")).toBool();
+    r.reason = str(data, "reason");
+    r.deductFee = num(data, "deduct_fee");
+    r.payableFee = num(data, "payable_fee");
+    r.holdExpiresAt = str(data, "hold_expires_at");
+    r.raw = data;
+    return r;
+}
+
+VoucherRedemption VoucherRedemption::fromJson(const QJsonObject& data) {
+    VoucherRedemption r;
+    const QJsonObject redemption = data.value(QLatin1String("redemption")).toObject();
+    r.redeemNo = str(redemption, "redeem_no");
+    r.voucherNo = str(redemption, "voucher_no");
+    r.mchOrderNo = str(redemption, "mch_order_no");
+    r.deductFee = num(redemption, "deduct_fee");
+    r.status = str(redemption, "status");
+    r.storeNo = str(redemption, "store_no");
+    r.redeemedAt = str(redemption, "redeemed_at");
+    r.usesLeft = num(redemption, "uses_left");
     r.raw = data;
     return r;
 }
@@ -204,6 +246,21 @@ HeartbeatReply HeartbeatReply::fromJson(const QJsonObject& data) {
     r.config = data.value(QLatin1String("config")).toObject();
     r.raw = data;
     return r;
+}
+
+UpdateInfo UpdateInfo::fromJson(const QJsonObject& data) {
+    UpdateInfo u;
+    u.updateAvailable = data.value(QLatin1String("update_available")).toBool();
+    u.version = str(data, "version");
+    u.packageUrl = str(data, "package_url");
+    u.packageSize = num(data, "package_size");
+    u.packageSha256 = str(data, "package_sha256");
+    u.packageSignature = QByteArray::fromBase64(str(data, "package_signature").toLatin1());
+    u.signingKeyId = str(data, "signing_key_id");
+    u.mandatory = data.value(QLatin1String("mandatory")).toBool();
+    u.releaseNotes = data.value(QLatin1String("release_notes")).toObject();
+    u.raw = data;
+    return u;
 }
 
 }  // namespace facepos::backend

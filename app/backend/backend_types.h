@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 // Request and reply types of the Terminal API calls (docs/terminal-api.md §8–§16), as the BackendClient's typed
@@ -135,6 +136,9 @@ struct OrderInfo {
     QString paidAt;
     QString endedAt;
     QString settleStatus;
+    // Face pay with NEED_PHONE_CONFIRM (§12.2): wrong digits left before PHONE_MISMATCH, and the confirmation's end.
+    int phoneAttemptsLeft = 0;
+    QString phoneConfirmExpiresAt;
     QJsonObject raw;
 
     // True for SUCCESS, FAIL, CLOSED and REVERSED (§7.2).
@@ -166,6 +170,39 @@ struct OrderEndRequest {
     QString mchOrderNo;
     QString operatorId;  // absent when the terminal acts on its own (start-up recovery)
     QString reason;
+};
+
+// ---- Face pay (§12) ----
+
+struct FaceAuthInfo {
+    QString faceToken;  // bound to the first order it is used with
+    int expiresIn = 0;
+    QString expiresAt;
+    QByteArray facePublicKey;  // decoded base64: the 65-byte P-256 point to seal the image to
+    QString faceKeyId;
+    qint64 maxImageBytes = 0;  // largest JPEG accepted before sealing
+    QJsonObject raw;
+
+    static FaceAuthInfo fromJson(const QJsonObject& data);
+};
+
+// The first submission carries sealedImage; the resubmission after NEED_PHONE_CONFIRM carries phoneLast4 and the
+// same order number, amount and face token (§12.2).
+struct FacePayRequest {
+    QString mchOrderNo;
+    qint64 totalFee = 0;
+    QString feeType = QStringLiteral("CNY");
+    QString operatorId;
+    QString shiftNo;
+    QString body;
+    QString attach;
+    QJsonObject detail;  // optional (§11.3)
+    QString faceToken;
+    // The JPEG as sealed by the caller with crypto::sealToPublicKey() and BackendClient::faceImageInfo(); the client
+    // never sees the plain image. Not sent when phoneLast4 is set. The caller wipes it (§12.2 says when).
+    QByteArray sealedImage;
+    QString phoneLast4;  // the payer's last 4 phone digits; never logged
+    std::optional<int> livenessScore;
 };
 
 // ---- Refunds (§13) ----
@@ -219,6 +256,50 @@ struct RefundQueryReply {
     QJsonObject raw;
 
     static RefundQueryReply fromJson(const QJsonObject& data);
+};
+
+// ---- Vouchers (§14.2–§14.4) ----
+
+struct VoucherCheckRequest {
+    QString voucherNo;
+    QString mchOrderNo;
+    qint64 totalFee = 0;  // the amount A after the member discount
+    QString memberNo;     // optional: the member on the order
+    QStringList appliedVoucherNos;
+};
+
+struct VoucherCheckReply {
+    QJsonObject voucher;  // the voucher object (§14.2); status HELD when usable
+    bool usable = false;
+    QString reason;  // when not usable: NOT_STARTED, EXPIRED, USED_UP, THRESHOLD_NOT_MET …
+    qint64 deductFee = 0;
+    qint64 payableFee = 0;
+    QString holdExpiresAt;  // the voucher is held for this order until then
+    QJsonObject raw;
+
+    static VoucherCheckReply fromJson(const QJsonObject& data);
+};
+
+struct VoucherRedeemRequest {
+    QString voucherNo;
+    QString mchOrderNo;    // the paid order
+    qint64 deductFee = 0;  // as checked
+    QString operatorId;
+    QString redeemedAt;  // RFC 3339, terminal time
+};
+
+struct VoucherRedemption {
+    QString redeemNo;
+    QString voucherNo;
+    QString mchOrderNo;
+    qint64 deductFee = 0;
+    QString status;  // REDEEMED
+    QString storeNo;
+    QString redeemedAt;  // server time
+    qint64 usesLeft = 0;
+    QJsonObject raw;
+
+    static VoucherRedemption fromJson(const QJsonObject& data);
 };
 
 // ---- Sync and the order list (§15) ----
@@ -298,6 +379,29 @@ struct HeartbeatReply {
     QJsonObject raw;
 
     static HeartbeatReply fromJson(const QJsonObject& data);
+};
+
+struct UpdateCheckRequest {
+    QString appVersion;
+    QString deviceModel;
+    QString updateChannel;  // empty: the server's default (stable)
+};
+
+// Where a newer package is. Nothing here is trusted for installing: the package is checked against the vendor update
+// key built into the firmware, never against anything the backend says (§16.2).
+struct UpdateInfo {
+    bool updateAvailable = false;
+    QString version;
+    QString packageUrl;  // absolute, or relative to backend.url
+    qint64 packageSize = 0;
+    QString packageSha256;        // 64 lower-case hex
+    QByteArray packageSignature;  // decoded base64: DER ECDSA P-256 / SHA-256 over the package file
+    QString signingKeyId;
+    bool mandatory = false;
+    QJsonObject releaseNotes;  // zh_CN and en
+    QJsonObject raw;
+
+    static UpdateInfo fromJson(const QJsonObject& data);
 };
 
 struct LogoutReply {

@@ -346,6 +346,41 @@ TEST_F(BackendClientTest, UnsignedDeviceNotActivatedOnHeartbeatIsUnconfirmed) {
     EXPECT_EQ(unbound.count(), 0);
 }
 
+TEST_F(BackendClientTest, UnsignedDeviceUnboundIsNotTakenAsAnUnbinding) {
+    const qint64 now = serverTime;
+    answer("/api/v1/member_query", [now](const TestHttpRequest& r) {
+        QJsonObject data{{"unbound_at", "2026-11-23T20:40:00+08:00"}, {"reason", "forged"}};
+        return json(envelope(r, static_cast<int>(api::ApiError::DeviceUnbound), data, now), {});
+    });
+    BackendConfig c = config();
+    c.maxAttempts = 1;
+    auto client = makeClient(c);
+    client->setSessionToken("DIU4DB0pwTrSObsg152dNRBaqJGZDbeA");
+    QSignalSpy unbound(client.get(), &BackendClient::deviceUnbound);
+    const auto result = await<MemberInfo>([&](auto done) { client->memberQuery("MC8800120017", done); });
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.outcome(), Outcome::Unconfirmed);
+    EXPECT_EQ(result.error().errName, "DEVICE_UNBOUND");  // for the technician only
+    EXPECT_EQ(unbound.count(), 0);
+    EXPECT_EQ(client->sessionToken(), "DIU4DB0pwTrSObsg152dNRBaqJGZDbeA");
+}
+
+TEST_F(BackendClientTest, TrustedDeviceUnboundReportsTheUnbinding) {
+    const qint64 now = serverTime;
+    answer("/api/v1/member_query", [now](const TestHttpRequest& r) {
+        QJsonObject data{{"unbound_at", "2026-11-23T20:40:00+08:00"}, {"reason", "returned hardware"}};
+        return json(envelope(r, static_cast<int>(api::ApiError::DeviceUnbound), data, now));
+    });
+    auto client = makeClient();
+    client->setSessionToken("DIU4DB0pwTrSObsg152dNRBaqJGZDbeA");
+    QSignalSpy unbound(client.get(), &BackendClient::deviceUnbound);
+    const auto result = await<MemberInfo>([&](auto done) { client->memberQuery("MC8800120017", done); });
+    EXPECT_EQ(result.outcome(), Outcome::Rejected);
+    ASSERT_EQ(unbound.count(), 1);
+    EXPECT_EQ(unbound.at(0).at(0).toString(), "returned hardware");
+    EXPECT_TRUE(client->sessionToken().isEmpty());
+}
+
 TEST_F(BackendClientTest, TrustedSessionExpiredDropsTheSession) {
     const qint64 now = serverTime;
     answer("/api/v1/quick_pay", [now](const TestHttpRequest& r) {
@@ -576,6 +611,54 @@ TEST_F(BackendClientTest, EveryRequestCarriesTheEnvelopeAndAValidSignature) {
     EXPECT_EQ(parse(requests[0].body).value("session_token").toString(), "DIU4DB0pwTrSObsg152dNRBaqJGZDbeA");
     EXPECT_FALSE(parse(requests[1].body).contains("session_token"));  // order_query is a device call
     EXPECT_EQ(parse(requests[0].body).value("auth_code").toString(), "134000000000000000");
+}
+
+// ---- Face pay (§12) ----
+
+FacePayRequest sampleFacePay() {
+    FacePayRequest request;
+    request.mchOrderNo = "A001232611231602400011";
+    request.totalFee = 1880;
+    request.operatorId = "C1001";
+    request.faceToken = "FTk3Qm8ZpL2vX9cR4wN7bY1sD6hJ0aE5";
+    request.sealedImage = QByteArray::fromHex("04aabbccddeeff");
+    request.livenessScore = 97;
+    return request;
+}
+
+TEST_F(BackendClientTest, UnsignedFacePayAnswerIsUnknown) {
+    const qint64 now = serverTime;
+    answer("/api/v1/face_pay",
+           [now](const TestHttpRequest& r) { return json(envelope(r, 0, paidOrder(parse(r.body)), now), {}); });
+    auto client = makeClient();
+    expectUnknown(await<OrderInfo>([&](auto done) { client->facePay(sampleFacePay(), done); }));
+    EXPECT_EQ(server.requestCount("/api/v1/face_pay"), 1);  // money moves: never repeated blindly
+}
+
+TEST_F(BackendClientTest, FacePayPhoneResubmissionCarriesTheDigitsAndNoImage) {
+    const qint64 now = serverTime;
+    answer("/api/v1/face_pay",
+           [now](const TestHttpRequest& r) { return json(envelope(r, 0, paidOrder(parse(r.body)), now)); });
+    auto client = makeClient();
+    client->setSessionToken("DIU4DB0pwTrSObsg152dNRBaqJGZDbeA");
+    ASSERT_TRUE(await<OrderInfo>([&](auto done) { client->facePay(sampleFacePay(), done); }).ok());
+    FacePayRequest confirm = sampleFacePay();
+    confirm.phoneLast4 = "5678";
+    ASSERT_TRUE(await<OrderInfo>([&](auto done) { client->facePay(confirm, done); }).ok());
+
+    const QList<QJsonObject> sent = bodies("/api/v1/face_pay");
+    ASSERT_EQ(sent.size(), 2);
+    EXPECT_EQ(sent[0].value("channel").toString(), "face");
+    EXPECT_EQ(QByteArray::fromBase64(sent[0].value("face_image").toString().toLatin1()),
+              QByteArray::fromHex("04aabbccddeeff"));
+    EXPECT_FALSE(sent[0].contains("phone_last4"));
+    EXPECT_FALSE(sent[1].contains("face_image"));
+    EXPECT_EQ(sent[1].value("phone_last4").toString(), "5678");
+    for (const QJsonObject& body : sent) {
+        EXPECT_EQ(body.value("face_token").toString(), "FTk3Qm8ZpL2vX9cR4wN7bY1sD6hJ0aE5");
+        EXPECT_EQ(body.value("session_token").toString(), "DIU4DB0pwTrSObsg152dNRBaqJGZDbeA");
+        EXPECT_TRUE(api::verify(body, kSecret));
+    }
 }
 
 // ---- Sessions and password proofs (§4.5, §9) ----
