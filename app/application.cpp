@@ -15,6 +15,7 @@
 
 #include "app/app_schema.h"
 #include "app/app_state.h"
+#include "app/device_manager.h"
 #include "app/language_manager.h"
 #include "app/page_renderer.h"
 #include "app/qml_singletons.h"
@@ -24,6 +25,7 @@
 #include "platform/logging.h"
 #include "platform/network_monitor.h"
 #include "platform/settings.h"
+#include "platform/system_clock.h"
 #include "platform/system_info.h"
 
 namespace facepos {
@@ -72,6 +74,8 @@ struct Application::Services {
     std::unique_ptr<NetworkMonitor> network;
     std::unique_ptr<AppState> appState;
     std::unique_ptr<LanguageManager> language;
+    SystemClock clock;
+    std::unique_ptr<DeviceManager> devices;
     std::unique_ptr<QQmlEngine> engine;
     std::unique_ptr<PageRenderer> renderer;
 };
@@ -230,6 +234,18 @@ Result<void> Application::checkFonts() {
                                     "start again."));
 }
 
+Settings Application::deviceSettings() const {
+    const Services& s = *m_services;
+    if (s.settings.string(u"data.dir") == s.dataDir) return s.settings;
+    // The demo keeps its data in the user's folder (prepareDataDirectory), and the virtual printer's default output
+    // folder follows data.dir, so the drivers are given the directory actually in use.
+    QStringList overrides = m_commandLine.overrides;
+    overrides << QStringLiteral("data.dir=") + s.dataDir;
+    auto settings = Settings::load(
+        SettingsSources::forApplication(m_commandLine.configFile, overrides, QProcessEnvironment::systemEnvironment()));
+    return settings ? std::move(settings).value() : s.settings;
+}
+
 Result<void> Application::createUi() {
     Services& s = *m_services;
     const bool demo = m_commandLine.mode == CommandLine::Mode::Demo;
@@ -251,9 +267,12 @@ Result<void> Application::createUi() {
     s.appState->setNetworkOnline(s.network->online());
     QObject::connect(s.network.get(), &NetworkMonitor::onlineChanged, s.appState.get(), &AppState::setNetworkOnline);
 
+    s.devices = std::make_unique<DeviceManager>(deviceSettings(), drivers, s.clock);
+
     s.language = std::make_unique<LanguageManager>();
     AppStateForeign::provide(s.appState.get());
     LanguageForeign::provide(s.language.get());
+    DevicesForeign::provide(s.devices.get());
 
     // One explicit style, so the kiosk looks the same on every platform plugin (eglfs, xcb, offscreen).
     QQuickStyle::setStyle(QStringLiteral("Basic"));

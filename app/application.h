@@ -6,6 +6,7 @@
 #include "app/command_line.h"
 #include "platform/database.h"
 #include "platform/result.h"
+#include "platform/settings.h"
 
 namespace facepos {
 
@@ -40,6 +41,7 @@ private:
     QString databasePath() const;
     Result<void> checkFonts();
     Result<void> createUi();
+    Settings deviceSettings() const;
 
     int runWindow();
     int runOffscreenDemo();

@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 
 #include "app_state.h"
+#include "device_manager.h"
 #include "language_manager.h"
 
 namespace facepos {
@@ -44,6 +45,15 @@ struct LanguageForeign : SingletonProvider<LanguageManager> {
     QML_SINGLETON
 public:
     static LanguageManager* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct DevicesForeign : SingletonProvider<DeviceManager> {
+    Q_GADGET
+    QML_FOREIGN(facepos::DeviceManager)
+    QML_NAMED_ELEMENT(Devices)
+    QML_SINGLETON
+public:
+    static DeviceManager* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
 };
 
 }  // namespace facepos

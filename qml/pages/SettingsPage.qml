@@ -82,6 +82,12 @@ Page {
             Text { text: qsTr("Devices"); color: Theme.textMuted; font.pixelSize: Theme.fontNormal }
             Text { objectName: "deviceDrivers"; text: AppState.devices.join("\n"); color: Theme.text; font.pixelSize: Theme.fontNormal }
         }
+        Button {
+            objectName: "openDevices"
+            text: qsTr("Device self-test")
+            implicitHeight: Theme.touchTarget
+            onClicked: page.StackView.view.push(Qt.resolvedUrl("DevicesPage.qml").toString())
+        }
 
         Item {
             Layout.fillHeight: true

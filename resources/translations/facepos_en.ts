@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>CustomerDisplayView</name>
@@ -20,6 +21,173 @@
     <message>
         <source>Customer display</source>
         <translation>Customer display</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>Not installed</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>UnionPay</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>Payment code</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>Member card</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>Not recognised</translation>
+    </message>
+    <message>
+        <source>Rejected: scan again</source>
+        <translation>Rejected: scan again</translation>
+    </message>
+    <message>
+        <source>No scan yet</source>
+        <translation>No scan yet</translation>
+    </message>
+    <message>
+        <source>No key yet</source>
+        <translation>No key yet</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Backspace</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation>Face pay</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Test page not printed: %1</source>
+        <translation>Test page not printed: %1</translation>
+    </message>
+    <message>
+        <source>Test page printed on the virtual printer; the image is %1</source>
+        <translation>Test page printed on the virtual printer; the image is %1</translation>
+    </message>
+    <message>
+        <source>Test page printed on %1.</source>
+        <translation>Test page printed on %1.</translation>
+    </message>
+    <message>
+        <source>Drawer kick sent: the drawer should be open.</source>
+        <translation>Drawer kick sent: the drawer should be open.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Device self-test</source>
+        <translation>Device self-test</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Scan a payment code, member card or voucher.</source>
+        <translation>Scan a payment code, member card or voucher.</translation>
+    </message>
+    <message>
+        <source>Code to scan</source>
+        <translation>Code to scan</translation>
+    </message>
+    <message>
+        <source>Simulate scan</source>
+        <translation>Simulate scan</translation>
+    </message>
+    <message>
+        <source>Keypad</source>
+        <translation>Keypad</translation>
+    </message>
+    <message>
+        <source>Press any key on the amount keypad.</source>
+        <translation>Press any key on the amount keypad.</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>Print test page</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Cash drawer</translation>
+    </message>
+    <message>
+        <source>Open drawer</source>
+        <translation>Open drawer</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>The camera preview arrives with face pay; there is nothing to test here yet.</source>
+        <translation>The camera preview arrives with face pay; there is nothing to test here yet.</translation>
+    </message>
+    <message>
+        <source>via the printer</source>
+        <translation>via the printer</translation>
     </message>
 </context>
 <context>
@@ -122,6 +290,10 @@
         <source>Devices</source>
         <translation>Devices</translation>
     </message>
+    <message>
+        <source>Device self-test</source>
+        <translation>Device self-test</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -140,7 +312,9 @@
     <message numerus="yes">
         <source>%n record(s) waiting to sync</source>
         <translation>
-            <numerusform>%n record waiting to sync</numerusform><numerusform>%n records waiting to sync</numerusform></translation>
+            <numerusform>%n record waiting to sync</numerusform>
+            <numerusform>%n records waiting to sync</numerusform>
+        </translation>
     </message>
     <message>
         <source>All synced</source>

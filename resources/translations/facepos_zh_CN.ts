@@ -24,6 +24,173 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检测中…</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>银联</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <source>Member card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <source>Rejected: scan again</source>
+        <translation>无效：请重新扫码</translation>
+    </message>
+    <message>
+        <source>No scan yet</source>
+        <translation>尚未扫码</translation>
+    </message>
+    <message>
+        <source>No key yet</source>
+        <translation>尚未按键</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>退格</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation>刷脸支付</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Test page not printed: %1</source>
+        <translation>测试页未打印：%1</translation>
+    </message>
+    <message>
+        <source>Test page printed on the virtual printer; the image is %1</source>
+        <translation>测试页已在虚拟打印机上打印，图片保存在 %1</translation>
+    </message>
+    <message>
+        <source>Test page printed on %1.</source>
+        <translation>测试页已在 %1 上打印。</translation>
+    </message>
+    <message>
+        <source>Drawer kick sent: the drawer should be open.</source>
+        <translation>已发送开钱箱指令，钱箱应已打开。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Device self-test</source>
+        <translation>外设自检</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>Scan a payment code, member card or voucher.</source>
+        <translation>请扫描付款码、会员卡或优惠券。</translation>
+    </message>
+    <message>
+        <source>Code to scan</source>
+        <translation>要扫描的码</translation>
+    </message>
+    <message>
+        <source>Simulate scan</source>
+        <translation>模拟扫码</translation>
+    </message>
+    <message>
+        <source>Keypad</source>
+        <translation>数字键盘</translation>
+    </message>
+    <message>
+        <source>Press any key on the amount keypad.</source>
+        <translation>请按金额键盘上的任意键。</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检测</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Open drawer</source>
+        <translation>打开钱箱</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>The camera preview arrives with face pay; there is nothing to test here yet.</source>
+        <translation>摄像头预览将随刷脸支付功能提供，目前这里还没有可测试的内容。</translation>
+    </message>
+    <message>
+        <source>via the printer</source>
+        <translation>经打印机</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>FacePOS</source>
@@ -122,6 +289,10 @@
     <message>
         <source>Devices</source>
         <translation>外设</translation>
+    </message>
+    <message>
+        <source>Device self-test</source>
+        <translation>外设自检</translation>
     </message>
 </context>
 <context>

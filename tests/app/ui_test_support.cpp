@@ -3,6 +3,8 @@
 #include <QTest>
 
 #include "app/qml_singletons.h"
+#include "drivers/driver_selection.h"
+#include "platform/settings.h"
 
 namespace facepos::test {
 
@@ -35,6 +37,12 @@ QObject* search(QObject* node, const QString& name) {
 UiHarness::UiHarness() : appState(testFacts()) {
     AppStateForeign::provide(&appState);
     LanguageForeign::provide(&language);
+    SettingsSources sources;
+    sources.overrides << QStringLiteral("data.dir=") + dataDir.path();
+    auto settings = Settings::load(sources);
+    Q_ASSERT(settings.ok());
+    devices = std::make_unique<DeviceManager>(*settings, demoDriverChoices(), clock);
+    DevicesForeign::provide(devices.get());
     engine = std::make_unique<QQmlEngine>();
     engine->addImportPath(QStringLiteral("qrc:/"));
     language.setEngine(engine.get());
@@ -45,6 +53,7 @@ UiHarness::UiHarness() : appState(testFacts()) {
 UiHarness::~UiHarness() {
     renderer.reset();
     engine.reset();
+    DevicesForeign::provide(nullptr);
 }
 
 QObject* findByName(QQuickWindow* window, const QString& objectName) {

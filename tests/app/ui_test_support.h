@@ -3,21 +3,28 @@
 #include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <memory>
 
 #include "app/app_state.h"
+#include "app/device_manager.h"
 #include "app/language_manager.h"
 #include "app/page_renderer.h"
+#include "platform/system_clock.h"
 
 namespace facepos::test {
 
-// The app's QML module with real singletons and an engine, as Application builds them, for UI tests.
+// The app's QML module with real singletons and an engine, as Application builds them, for UI tests. The devices
+// are the demo's (all simulated, the virtual printer writing into `dataDir`).
 struct UiHarness {
     UiHarness();
     ~UiHarness();
 
     AppState appState;
     LanguageManager language;
+    QTemporaryDir dataDir;
+    SystemClock clock;
+    std::unique_ptr<DeviceManager> devices;
     std::unique_ptr<QQmlEngine> engine;
     std::unique_ptr<PageRenderer> renderer;
 };
