@@ -15,6 +15,7 @@
 
 #include "app/app_schema.h"
 #include "app/app_state.h"
+#include "app/customer_display.h"
 #include "app/device_manager.h"
 #include "app/language_manager.h"
 #include "app/page_renderer.h"
@@ -73,6 +74,7 @@ struct Application::Services {
     std::optional<Database> database;
     std::unique_ptr<NetworkMonitor> network;
     std::unique_ptr<AppState> appState;
+    std::unique_ptr<CustomerDisplay> customerDisplay;
     std::unique_ptr<LanguageManager> language;
     SystemClock clock;
     std::unique_ptr<DeviceManager> devices;
@@ -269,8 +271,10 @@ Result<void> Application::createUi() {
 
     s.devices = std::make_unique<DeviceManager>(deviceSettings(), drivers, s.clock);
 
+    s.customerDisplay = std::make_unique<CustomerDisplay>();
     s.language = std::make_unique<LanguageManager>();
     AppStateForeign::provide(s.appState.get());
+    CustomerDisplayForeign::provide(s.customerDisplay.get());
     LanguageForeign::provide(s.language.get());
     DevicesForeign::provide(s.devices.get());
 

@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 
 #include "app_state.h"
+#include "customer_display.h"
 #include "device_manager.h"
 #include "language_manager.h"
 
@@ -54,6 +55,15 @@ struct DevicesForeign : SingletonProvider<DeviceManager> {
     QML_SINGLETON
 public:
     static DeviceManager* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct CustomerDisplayForeign : SingletonProvider<CustomerDisplay> {
+    Q_GADGET
+    QML_FOREIGN(facepos::CustomerDisplay)
+    QML_NAMED_ELEMENT(CustomerDisplay)
+    QML_SINGLETON
+public:
+    static CustomerDisplay* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
 };
 
 }  // namespace facepos

@@ -2,14 +2,18 @@ import QtQuick
 import QtQuick.Layouts
 import FacePOS
 
-// What the customer sees: the store's welcome and, during checkout, the amount and the result.
+// What the customer sees, by checkout phase (the CustomerDisplay singleton): the store's welcome; the amount with
+// the member, the discounts and the payable; the payment-code prompt; the face-preview slot; the result.
 Rectangle {
     id: view
     objectName: "customerDisplayView"
 
     // A preview pane on the cashier's screen gets a caption so nobody mistakes it for the cashier's own view.
     property bool preview: false
-    property string amountText: ""
+
+    readonly property int phase: CustomerDisplay.phase
+    readonly property bool showsOrder: phase === CustomerDisplay.Amount || phase === CustomerDisplay.Paying
+                                       || phase === CustomerDisplay.FaceCapture
 
     color: Theme.customerBackground
 
@@ -21,6 +25,7 @@ Rectangle {
         Text {
             objectName: "customerWelcome"
             Layout.fillWidth: true
+            visible: view.phase === CustomerDisplay.Welcome
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: Theme.customerText
@@ -28,14 +33,134 @@ Rectangle {
             font.bold: true
             text: AppState.storeName.length > 0 ? qsTr("Welcome to %1").arg(AppState.storeName) : qsTr("Welcome")
         }
+
         Text {
-            objectName: "customerAmount"
+            objectName: "customerMember"
             Layout.fillWidth: true
+            visible: view.showsOrder && CustomerDisplay.memberName.length > 0
             horizontalAlignment: Text.AlignHCenter
-            visible: view.amountText.length > 0
+            wrapMode: Text.Wrap
+            color: Theme.customerText
+            font.pixelSize: Theme.fontNormal
+            text: CustomerDisplay.memberLevel.length > 0
+                  ? qsTr("Member: %1 (%2)").arg(CustomerDisplay.memberName).arg(CustomerDisplay.memberLevel)
+                  : qsTr("Member: %1").arg(CustomerDisplay.memberName)
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            visible: view.showsOrder
+            Text {
+                Layout.fillWidth: true
+                color: Theme.customerText
+                opacity: 0.8
+                font.pixelSize: Theme.fontNormal
+                text: qsTr("Amount")
+            }
+            Text {
+                objectName: "customerAmount"
+                color: Theme.customerText
+                font.pixelSize: Theme.fontNormal
+                text: CustomerDisplay.formatMoney(CustomerDisplay.amountFen)
+            }
+        }
+
+        Repeater {
+            objectName: "customerDiscounts"
+            model: view.showsOrder ? CustomerDisplay.discounts : []
+            delegate: RowLayout {
+                required property var modelData
+                Layout.fillWidth: true
+                Text {
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
+                    color: Theme.customerText
+                    opacity: 0.8
+                    font.pixelSize: Theme.fontNormal
+                    text: modelData.label
+                }
+                Text {
+                    color: Theme.customerText
+                    font.pixelSize: Theme.fontNormal
+                    text: CustomerDisplay.formatMoney(-modelData.amountFen)
+                }
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 1
+            visible: view.showsOrder
+            color: Theme.customerText
+            opacity: 0.4
+        }
+
+        Text {
+            Layout.fillWidth: true
+            visible: view.showsOrder
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.customerText
+            opacity: 0.8
+            font.pixelSize: Theme.fontNormal
+            text: qsTr("To pay")
+        }
+        Text {
+            objectName: "customerPayable"
+            Layout.fillWidth: true
+            visible: view.showsOrder
+            horizontalAlignment: Text.AlignHCenter
+            fontSizeMode: Text.HorizontalFit
+            minimumPixelSize: Theme.fontLarge
             color: Theme.customerText
             font.pixelSize: Theme.fontHuge
-            text: view.amountText
+            font.bold: true
+            text: CustomerDisplay.formatMoney(CustomerDisplay.payableFen)
+        }
+
+        // Where the face-pay flow will put the live camera image; until then a framed placeholder.
+        Rectangle {
+            objectName: "facePreviewSlot"
+            Layout.alignment: Qt.AlignHCenter
+            Layout.preferredWidth: Math.min(view.width - 4 * Theme.spacing, 240)
+            Layout.preferredHeight: Layout.preferredWidth
+            visible: view.phase === CustomerDisplay.FaceCapture
+            color: "transparent"
+            radius: Theme.radius
+            border.color: Theme.customerText
+            border.width: 2
+        }
+
+        Text {
+            objectName: "customerPrompt"
+            Layout.fillWidth: true
+            visible: view.phase === CustomerDisplay.Paying || view.phase === CustomerDisplay.FaceCapture
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            color: Theme.customerText
+            font.pixelSize: Theme.fontLarge
+            text: view.phase === CustomerDisplay.FaceCapture ? qsTr("Please look at the camera")
+                                                              : qsTr("Please show your payment code")
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: resultText.implicitHeight + 2 * Theme.spacing
+            visible: view.phase === CustomerDisplay.Result
+            radius: Theme.radius
+            color: CustomerDisplay.resultSuccess ? Theme.ok : Theme.danger
+
+            Text {
+                id: resultText
+                objectName: "customerResult"
+                anchors.centerIn: parent
+                width: parent.width - 2 * Theme.spacing
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                color: Theme.primaryText
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                text: CustomerDisplay.resultText
+            }
         }
     }
 

@@ -15,6 +15,30 @@
         <source>Customer display preview</source>
         <translation>Customer display preview</translation>
     </message>
+    <message>
+        <source>Member: %1 (%2)</source>
+        <translation>Member: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>Member: %1</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <source>Please look at the camera</source>
+        <translation>Please look at the camera</translation>
+    </message>
+    <message>
+        <source>Please show your payment code</source>
+        <translation>Please show your payment code</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplayWindow</name>

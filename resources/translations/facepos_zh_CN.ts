@@ -15,6 +15,30 @@
         <source>Customer display preview</source>
         <translation>顾客屏预览</translation>
     </message>
+    <message>
+        <source>Member: %1 (%2)</source>
+        <translation>会员：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>会员：%1</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <source>Please look at the camera</source>
+        <translation>请正视摄像头</translation>
+    </message>
+    <message>
+        <source>Please show your payment code</source>
+        <translation>请出示付款码</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplayWindow</name>

@@ -152,6 +152,25 @@ TEST_F(PageRendererTest, SingleScreenShowsTheCustomerDisplayAsAPreviewPane) {
     EXPECT_FALSE(window->property("customerWindowShown").toBool());
 }
 
+TEST_F(PageRendererTest, PreviewPaneShowsMemberDiscountsAndThePayable) {
+    QQuickWindow* window = show(QStringLiteral("HomePage"));
+    ASSERT_TRUE(window);
+
+    ui.customerDisplay.showAmount(3000);
+    ui.customerDisplay.addDiscount(QStringLiteral("满20减5"), 500);
+    ui.customerDisplay.setMember(QStringLiteral("张伟"), QStringLiteral("金卡"));
+    ASSERT_TRUE(ui.renderer->waitForFrame(window).ok());
+
+    QObject* payable = findByName(window, QStringLiteral("customerPayable"));
+    ASSERT_TRUE(payable);
+    EXPECT_TRUE(payable->property("visible").toBool());
+    EXPECT_EQ(textOf(window, QStringLiteral("customerPayable")), QStringLiteral("¥25.00"));
+    EXPECT_EQ(textOf(window, QStringLiteral("customerAmount")), QStringLiteral("¥30.00"));
+    EXPECT_TRUE(textOf(window, QStringLiteral("customerMember")).contains(QStringLiteral("张伟")));
+    EXPECT_EQ(findByName(window, QStringLiteral("customerDiscounts"))->property("count").toInt(), 1);
+    EXPECT_FALSE(findByName(window, QStringLiteral("customerWelcome"))->property("visible").toBool());
+}
+
 TEST(PageRendererErrors, MissingWindowFileIsReportedByName) {
     UiHarness ui;
     QTemporaryDir dir;

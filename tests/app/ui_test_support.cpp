@@ -36,6 +36,7 @@ QObject* search(QObject* node, const QString& name) {
 
 UiHarness::UiHarness() : appState(testFacts()) {
     AppStateForeign::provide(&appState);
+    CustomerDisplayForeign::provide(&customerDisplay);
     LanguageForeign::provide(&language);
     SettingsSources sources;
     sources.overrides << QStringLiteral("data.dir=") + dataDir.path();
@@ -54,6 +55,7 @@ UiHarness::~UiHarness() {
     renderer.reset();
     engine.reset();
     DevicesForeign::provide(nullptr);
+    CustomerDisplayForeign::provide(nullptr);
 }
 
 QObject* findByName(QQuickWindow* window, const QString& objectName) {

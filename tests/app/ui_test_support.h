@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/app_state.h"
+#include "app/customer_display.h"
 #include "app/device_manager.h"
 #include "app/language_manager.h"
 #include "app/page_renderer.h"
@@ -21,6 +22,7 @@ struct UiHarness {
     ~UiHarness();
 
     AppState appState;
+    CustomerDisplay customerDisplay;
     LanguageManager language;
     QTemporaryDir dataDir;
     SystemClock clock;

@@ -53,14 +53,63 @@ Item {
         name: "CustomerDisplayView"
         when: windowShown
 
+        // The singleton outlives each test; every test starts from a new customer.
+        function init() {
+            CustomerDisplay.showWelcome()
+        }
+
         function test_amountHiddenUntilSet() {
             const view = createTemporaryObject(customerComponent, root)
             const amount = findChild(view, "customerAmount")
             verify(amount)
             verify(!amount.visible)
-            view.amountText = "¥12.50"
+            CustomerDisplay.showAmount(1250)
             verify(amount.visible)
             compare(amount.text, "¥12.50")
+            compare(findChild(view, "customerPayable").text, "¥12.50")
+            verify(!findChild(view, "customerWelcome").visible)
+        }
+
+        function test_discountsLowerThePayable() {
+            const view = createTemporaryObject(customerComponent, root)
+            CustomerDisplay.showAmount(3000)
+            CustomerDisplay.addDiscount("Coupon", 500)
+            CustomerDisplay.setMember("Zhang Wei", "Gold")
+            compare(findChild(view, "customerDiscounts").count, 1)
+            compare(findChild(view, "customerMember").text, "Member: Zhang Wei (Gold)")
+            compare(findChild(view, "customerPayable").text, "¥25.00")
+        }
+
+        function test_payingPromptsForThePaymentCode() {
+            const view = createTemporaryObject(customerComponent, root)
+            CustomerDisplay.showAmount(1000)
+            CustomerDisplay.showPaying()
+            const prompt = findChild(view, "customerPrompt")
+            verify(prompt.visible)
+            compare(prompt.text, "Please show your payment code")
+            verify(!findChild(view, "facePreviewSlot").visible)
+        }
+
+        function test_faceCaptureShowsThePreviewSlot() {
+            const view = createTemporaryObject(customerComponent, root)
+            CustomerDisplay.showAmount(1000)
+            CustomerDisplay.showFaceCapture()
+            const slot = findChild(view, "facePreviewSlot")
+            verify(slot.visible)
+            // The layout sizes the slot on its next polish.
+            tryVerify(() => slot.width > 0 && slot.height === slot.width)
+        }
+
+        function test_resultShowsTextInTheOutcomeColour() {
+            const view = createTemporaryObject(customerComponent, root)
+            CustomerDisplay.showResult(false, "Declined")
+            const result = findChild(view, "customerResult")
+            verify(result.visible)
+            compare(result.text, "Declined")
+            compare(result.parent.color, Theme.danger)
+            CustomerDisplay.showResult(true, "Paid")
+            compare(result.parent.color, Theme.ok)
+            verify(!findChild(view, "customerPayable").visible)
         }
 
         function test_welcomeWithoutStoreName() {

@@ -5,6 +5,7 @@
 #include <QtQuickTest>
 
 #include "app/app_state.h"
+#include "app/customer_display.h"
 #include "app/language_manager.h"
 #include "app/qml_singletons.h"
 
@@ -17,15 +18,18 @@ public slots:
         facepos::AppState::DeviceFacts facts;
         facts.serial = QStringLiteral("FP-QML-TEST");
         m_state = std::make_unique<facepos::AppState>(facts);
+        m_customerDisplay = std::make_unique<facepos::CustomerDisplay>();
         m_language = std::make_unique<facepos::LanguageManager>();
         m_language->setEngine(engine);
         facepos::AppStateForeign::provide(m_state.get());
         facepos::LanguageForeign::provide(m_language.get());
+        facepos::CustomerDisplayForeign::provide(m_customerDisplay.get());
         engine->addImportPath(QStringLiteral("qrc:/"));
     }
 
 private:
     std::unique_ptr<facepos::AppState> m_state;
+    std::unique_ptr<facepos::CustomerDisplay> m_customerDisplay;
     std::unique_ptr<facepos::LanguageManager> m_language;
 };
 
