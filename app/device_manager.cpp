@@ -116,8 +116,8 @@ void DeviceManager::createInputDevices(const Settings& settings, const QList<Dri
     m_scannerAbsent = scanner.flavor == DriverFlavor::None;
     m_keypadAbsent = keypad.flavor == DriverFlavor::None;
 
-    // A configuration mistake leaves a stub in place and the factory's message on screen: the technician who has
-    // to fix it is the one looking at this page.
+    // A configuration mistake leaves the null driver in place and the factory's message on screen: the technician who
+    // has to fix it is the one looking at this page.
     std::optional<Error> scannerError;
     if (auto created = drivers::createBarcodeScanner(scanner.backend, settings, clock)) {
         m_scannerDriver = std::move(created).value();
@@ -169,7 +169,7 @@ void DeviceManager::createInputDevices(const Settings& settings, const QList<Dri
 
 void DeviceManager::setInputState(DeviceView& view, bool absent, const DeviceState& state,
                                   void (DeviceManager::*changed)()) {
-    // A stub reports Disconnected; "absent" tells the technician it was configured away rather than unplugged.
+    // A null driver reports Disconnected; "absent" tells the technician it was configured away rather than unplugged.
     view.status = absent && state.status != DeviceState::Status::Error ? kAbsent : deviceStatusName(state.status);
     view.message = state.message;
     emit(this->*changed)();
