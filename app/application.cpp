@@ -107,7 +107,7 @@ int runApplication(int argc, char** argv) {
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     } else if (needsGui(*commandLine) && !hasDisplay()) {
         printLine(stderr, QStringLiteral("facepos: no display found (DISPLAY and WAYLAND_DISPLAY are unset and "
-                                         "QT_QPA_PLATFORM is not set). On the device the systemd unit sets "
+                                         "QT_QPA_PLATFORM is not set). On the device start it with "
                                          "QT_QPA_PLATFORM=eglfs; on a desktop run it inside a graphical session, "
                                          "or use --demo to render the screens to PNG files."));
         return 1;
