@@ -459,6 +459,10 @@ const QList<SettingSpec>& Settings::specs() {
         durationKey("printer.timeout_ms", 5000, 1ms, 500, 60000,
                     "Time limit of one printer write or status reply before the printer counts as not answering."),
 
+        textKey("audio.device", "default",
+                "alsa: the ALSA PCM voice prompts play on (default, hw:0,0, plughw:1,0, ...; aplay -L lists them)."),
+        integerKey("audio.volume", 80, 0, 100, "Loudness of voice prompts: 0 (silent) to 100 (full)."),
+
         textKey("checkout.currency", "CNY", "ISO 4217 code of the currency of every amount.", Empty::Forbidden,
                 "[A-Z]{3}"),
         integerKey("checkout.max_amount_fen", 5000000, 1, 100000000,

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+
+#include "platform/result.h"
+
+namespace facepos::drivers {
+
+// What the terminal says to the customer. The wording of each prompt is in docs/voice.md.
+enum class Prompt {
+    ShowPaymentCode,   // "please show your payment code"
+    LookAtCamera,      // "please look at the camera"
+    PaymentSucceeded,  // "payment successful, N yuan" (the amount is spoken)
+    PaymentFailed,     // "payment failed"
+};
+
+enum class VoiceLanguage { ZhCN, En };
+
+// Voice prompts. Implementations: AlsaVoicePrompter (real), SimulatedVoicePrompter (records, for the demo and
+// tests), NullVoicePrompter (devices.audio = none); built by createVoicePrompter().
+// Thread ownership: every method is called from the owner's (GUI) thread; say() never blocks on the sound card.
+class IVoicePrompter {
+public:
+    virtual ~IVoicePrompter() = default;
+
+    // Queues a prompt; amountFen is read only for PaymentSucceeded. Returns at once: an error here means the prompt
+    // will not be spoken (no such device, unknown clip), errors of the playback itself go to lastError().
+    virtual Result<void> say(Prompt prompt, qint64 amountFen = 0) = 0;
+
+    virtual void setLanguage(VoiceLanguage language) = 0;
+    virtual VoiceLanguage language() const = 0;
+    // 0 (silent) … 100 (the clips as generated); clamped.
+    virtual void setVolume(int volume) = 0;
+    virtual int volume() const = 0;
+};
+
+}  // namespace facepos::drivers
