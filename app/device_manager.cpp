@@ -1,8 +1,11 @@
 #include "device_manager.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <optional>
 
+#include "drivers/audio/simulated_voice_prompter.h"
+#include "drivers/audio/voice_prompter_factory.h"
 #include "drivers/input/barcode_scanner_factory.h"
 #include "drivers/input/keypad_factory.h"
 #include "drivers/input/null_barcode_scanner.h"
@@ -93,6 +96,7 @@ DeviceManager::DeviceManager(const Settings& settings, const QList<DriverChoice>
     : QObject(parent) {
     createInputDevices(settings, choices, clock);
     createPrinterDevices(settings, choices);
+    createVoice(settings, choices);
 }
 
 DeviceManager::~DeviceManager() {
@@ -268,6 +272,37 @@ void DeviceManager::kickDrawer() {
         describeStatus(devices.printer->status(), outcome.status, outcome.message);
         return outcome;
     });
+}
+
+void DeviceManager::createVoice(const Settings& settings, const QList<DriverChoice>& choices) {
+    for (const DriverChoice& choice : choices)
+        if (choice.kind == DeviceKind::Audio) m_voiceBackend = choice.backend;
+    auto created = drivers::createVoicePrompter(settings, choices);
+    if (!created) {
+        m_voiceError = created.error().message;
+        return;
+    }
+    m_voice = std::move(created->prompter);
+    m_simulatedVoice = created->simulated;
+}
+
+void DeviceManager::testVoice() {
+    m_lastAction = QStringLiteral("voice");
+    m_lastActionFile.clear();
+    m_lastActionMessage.clear();
+    if (!m_voice) {
+        m_lastActionOk = false;
+        m_lastActionMessage = m_voiceError;
+    } else {
+        // The prompt follows the language the UI is in now (LanguageManager sets the default locale).
+        const bool chinese = QLocale().language() == QLocale::Chinese;
+        m_voice->setLanguage(chinese ? drivers::VoiceLanguage::ZhCN : drivers::VoiceLanguage::En);
+        auto said = m_voice->say(drivers::Prompt::PaymentSucceeded, 1250);
+        m_lastActionOk = said.ok();
+        if (!said) m_lastActionMessage = said.error().message;
+    }
+    if (!m_lastActionOk) qCWarning(lcApp) << "device self-test voice failed:" << m_lastActionMessage;
+    emit actionFinished();
 }
 
 void DeviceManager::checkPrinter() {

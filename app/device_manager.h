@@ -20,6 +20,8 @@ class Settings;
 namespace drivers {
 struct PrinterDevices;
 class SimulatedTransport;
+class SimulatedVoicePrompter;
+class IVoicePrompter;
 }  // namespace drivers
 
 // The terminal's peripherals as the technician self-test page (QML singleton `Devices`) sees them: the scanner,
@@ -54,6 +56,7 @@ class DeviceManager final : public QObject {
     Q_PROPERTY(QString lastScanWallet READ lastScanWallet NOTIFY lastScanChanged)
     Q_PROPERTY(QString lastScanReason READ lastScanReason NOTIFY lastScanChanged)
     Q_PROPERTY(QString lastKey READ lastKey NOTIFY lastKeyChanged)
+    Q_PROPERTY(QString voiceBackend READ voiceBackend CONSTANT)
     Q_PROPERTY(bool canSimulateScan READ canSimulateScan CONSTANT)
     Q_PROPERTY(QString lastAction READ lastAction NOTIFY actionFinished)
     Q_PROPERTY(bool lastActionOk READ lastActionOk NOTIFY actionFinished)
@@ -96,6 +99,10 @@ public:
     Q_INVOKABLE void printTestPage();
     // Pulses the drawer through ICashDrawer::open() on the printer thread; actionFinished() reports the outcome.
     Q_INVOKABLE void kickDrawer();
+    // Says "payment successful, 12.50 yuan" in the UI's language; the outcome is reported as the action "voice".
+    Q_INVOKABLE void testVoice();
+    QString voiceBackend() const { return m_voiceBackend; }
+    drivers::SimulatedVoicePrompter* simulatedVoice() const { return m_simulatedVoice; }
     // Asks the printer for its status again (a technician who just loaded paper or plugged the cable in).
     Q_INVOKABLE void checkPrinter();
     // With the simulated scanner (demo, tests): scans `text` as if it had been read. False when there is no
@@ -125,6 +132,7 @@ private:
 
     void createInputDevices(const Settings& settings, const QList<DriverChoice>& choices, const IClock& clock);
     void createPrinterDevices(const Settings& settings, const QList<DriverChoice>& choices);
+    void createVoice(const Settings& settings, const QList<DriverChoice>& choices);
     void onScanned(const drivers::ScanClassification& scan);
     void setInputState(DeviceView& view, bool absent, const drivers::DeviceState& state,
                        void (DeviceManager::*changed)());
@@ -144,6 +152,10 @@ private:
     // Created, used and destroyed on m_printerThread only; see the class comment.
     std::unique_ptr<drivers::PrinterDevices> m_printerDevices;
     drivers::SimulatedTransport* m_virtualPrinter = nullptr;  // owned by m_printerDevices
+    std::unique_ptr<drivers::IVoicePrompter> m_voice;
+    drivers::SimulatedVoicePrompter* m_simulatedVoice = nullptr;  // owned by m_voice
+    QString m_voiceBackend;
+    QString m_voiceError;  // why there is no prompter (a configuration mistake), shown when it is tested
     QThread m_printerThread;
     QObject* m_printerContext = nullptr;  // lives on m_printerThread; the target of posted jobs
     int m_printerJobs = 0;                // posted and not yet applied; UI thread only

@@ -68,6 +68,9 @@ Page {
                 return qsTr("Test page printed on the virtual printer; the image is %1").arg(Devices.lastActionFile)
             return qsTr("Test page printed on %1.").arg(Devices.lastActionMessage)
         }
+        if (Devices.lastAction === "voice")
+            return Devices.lastActionOk ? qsTr("Speaking: “payment successful, 12.50 yuan”.")
+                                        : qsTr("No voice prompt: %1").arg(Devices.lastActionMessage)
         // The drawer's own message already says that it did not open and what to do.
         return Devices.lastActionOk ? qsTr("Drawer kick sent: the drawer should be open.")
                                     : Devices.lastActionMessage
@@ -329,7 +332,27 @@ Page {
                 }
 
                 DeviceCard {
-                    Layout.columnSpan: 2
+                    title: qsTr("Voice prompts")
+                    backend: Devices.voiceBackend
+
+                    Button {
+                        objectName: "testVoice"
+                        text: qsTr("Say a test prompt")
+                        implicitHeight: Theme.touchTarget
+                        onClicked: Devices.testVoice()
+                    }
+                    Text {
+                        objectName: "voiceResult"
+                        Layout.fillWidth: true
+                        visible: Devices.lastAction === "voice"
+                        text: Devices.lastAction === "voice" ? page.actionText() : ""
+                        color: Devices.lastActionOk ? Theme.ok : Theme.danger
+                        font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.Wrap
+                    }
+                }
+
+                DeviceCard {
                     title: qsTr("Camera")
 
                     Text {

@@ -213,6 +213,22 @@
         <source>via the printer</source>
         <translation>via the printer</translation>
     </message>
+    <message>
+        <source>Speaking: “payment successful, 12.50 yuan”.</source>
+        <translation>Speaking: “payment successful, 12.50 yuan”.</translation>
+    </message>
+    <message>
+        <source>No voice prompt: %1</source>
+        <translation>No voice prompt: %1</translation>
+    </message>
+    <message>
+        <source>Voice prompts</source>
+        <translation>Voice prompts</translation>
+    </message>
+    <message>
+        <source>Say a test prompt</source>
+        <translation>Say a test prompt</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

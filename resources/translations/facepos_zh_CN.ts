@@ -213,6 +213,22 @@
         <source>via the printer</source>
         <translation>经打印机</translation>
     </message>
+    <message>
+        <source>Speaking: “payment successful, 12.50 yuan”.</source>
+        <translation>正在播报：“支付成功，12.50元”。</translation>
+    </message>
+    <message>
+        <source>No voice prompt: %1</source>
+        <translation>无法播报语音：%1</translation>
+    </message>
+    <message>
+        <source>Voice prompts</source>
+        <translation>语音播报</translation>
+    </message>
+    <message>
+        <source>Say a test prompt</source>
+        <translation>播放测试语音</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

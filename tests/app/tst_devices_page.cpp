@@ -7,6 +7,7 @@
 #include <QQuickItem>
 #include <QTest>
 
+#include "drivers/audio/simulated_voice_prompter.h"
 #include "drivers/driver_selection.h"
 #include "drivers/input/simulated_keypad.h"
 #include "drivers/printer/printer_status.h"
@@ -190,4 +191,23 @@ TEST(DeviceManagerErrors, ConfigurationMistakesShowAsDeviceErrorsInsteadOfStoppi
     EXPECT_TRUE(devices.scannerMessage().contains(QStringLiteral("member_card_pattern")))
         << qPrintable(devices.scannerMessage());
     EXPECT_EQ(devices.keypadStatus(), QStringLiteral("connected"));
+}
+
+TEST_F(DevicesPageTest, TestPromptSaysPaymentSuccessfulWithTheAmountInTheUiLanguage) {
+    window = show();
+    ASSERT_TRUE(window);
+    drivers::SimulatedVoicePrompter* voice = ui.devices->simulatedVoice();
+    ASSERT_TRUE(voice);
+
+    ASSERT_TRUE(tap(window, QStringLiteral("testVoice")));
+    ASSERT_TRUE(ui.language.setLanguage(QStringLiteral("en")));
+    ASSERT_TRUE(tap(window, QStringLiteral("testVoice")));
+
+    ASSERT_EQ(voice->spoken().size(), 2);
+    EXPECT_EQ(voice->spoken().at(0).prompt, drivers::Prompt::PaymentSucceeded);
+    EXPECT_EQ(voice->spoken().at(0).amountFen, 1250);
+    EXPECT_EQ(voice->spoken().at(0).language, drivers::VoiceLanguage::ZhCN);
+    EXPECT_EQ(voice->spoken().at(1).language, drivers::VoiceLanguage::En);
+    EXPECT_TRUE(textOf(QStringLiteral("voiceResult")).contains(QStringLiteral("12.50")))
+        << qPrintable(textOf(QStringLiteral("voiceResult")));
 }
