@@ -54,11 +54,12 @@ Error openFailed(const QString& path, const QString& reason) {
 
 // Opens a raw connection. SQLITE_OPEN_URI lets recovery ATTACH the damaged file as a read-only URI; plain paths
 // are always absolute here, so they are never mistaken for URIs.
-Result<sqlite3*> openConnection(const QString& path, bool readOnly) {
+Result<sqlite3*> openConnection(const QString& path, bool readOnly, const QByteArray& vfs = {}) {
     const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_URI;
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, nullptr);
+    const int rc =
+        sqlite3_open_v2(QFile::encodeName(path).constData(), &db, flags, vfs.isEmpty() ? nullptr : vfs.constData());
     if (rc == SQLITE_OK) return db;
     const int systemError = db != nullptr ? sqlite3_system_errno(db) : 0;
     const QString reason = systemError != 0 ? dbsupport::osReason(systemError) : QString::fromUtf8(sqlite3_errstr(rc));
@@ -111,7 +112,7 @@ Result<Database> Database::open(const QString& path, const DatabaseOptions& opti
         if (auto created = dbsupport::ensureParentDirectory(absolutePath); !created) return created.error();
     }
     if (auto header = checkHeader(absolutePath); !header) return header.error();
-    auto connection = openConnection(absolutePath, options.readOnly);
+    auto connection = openConnection(absolutePath, options.readOnly, options.vfs);
     if (!connection) return connection.error();
     Database db(*connection, absolutePath);
     sqlite3_busy_timeout(db.m_db, static_cast<int>(options.busyTimeout.count()));
@@ -369,6 +370,10 @@ Result<Transaction> Database::begin() {
 
 qint64 Database::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(m_db);
+}
+
+bool Database::inTransaction() const {
+    return m_db != nullptr && sqlite3_get_autocommit(m_db) == 0;
 }
 
 qint64 Database::changes() const {

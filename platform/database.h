@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -37,6 +38,9 @@ struct DatabaseOptions {
     // Open without write access: no directory or file is created, the journal mode is left as found, and a
     // file that still needs migrations is refused ("db.outdated") rather than upgraded.
     bool readOnly = false;
+    // The registered SQLite VFS to open the file through; empty: the default (unix). Tests use this for file
+    // systems that fill up or lose power (tests/support/test_vfs.h).
+    QByteArray vfs;
 };
 
 // What Database::recover() could save from one table of the damaged file.
@@ -113,6 +117,8 @@ public:
     // The rowid of the last successful INSERT on this connection, and the rows changed by the last statement.
     qint64 lastInsertRowId() const;
     qint64 changes() const;
+    // True while a transaction (begin(), or an explicit BEGIN) is open on this connection.
+    bool inTransaction() const;
     // PRAGMA user_version: the last migration applied.
     Result<int> schemaVersion();
 

@@ -1,15 +1,11 @@
 #include "platform/key_store.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
-#include <cerrno>
-#include <cstring>
 #include <utility>
+
+#include "platform/durable_file.h"
 
 namespace facepos {
 namespace {
@@ -100,17 +96,6 @@ Result<void> ensurePrivateDirectory(const QString& path) {
     return {};
 }
 
-// The rename done by QSaveFile::commit() is durable only once the directory entry is on disk.
-Result<void> syncDirectory(const QString& path) {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return ioError(QStringLiteral("open"), path, QString::fromLocal8Bit(std::strerror(errno)));
-    const bool synced = ::fsync(fd) == 0;
-    const int syncErrno = errno;
-    ::close(fd);
-    if (!synced) return ioError(QStringLiteral("sync"), path, QString::fromLocal8Bit(std::strerror(syncErrno)));
-    return {};
-}
-
 Result<QByteArray> deriveKek(QByteArrayView deviceBinding, QByteArrayView salt) {
     return crypto::hkdfSha256(deviceBinding, salt, QByteArrayView(kKekInfo), crypto::kAesKeySize);
 }
@@ -129,20 +114,10 @@ Result<void> writeSealedFile(const QString& path, QByteArrayView deviceBinding, 
     crypto::secureWipe(*kek);
     if (!sealed) return sealed.error();
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return ioError(QStringLiteral("write"), path, file.errorString());
-    // Owner-only before the first byte is written, also when this creates the file.
-    if (!file.setPermissions(kOwnerOnlyFile)) {
-        file.cancelWriting();
-        return ioError(QStringLiteral("restrict the permissions of"), path, file.errorString());
-    }
-    if (file.write(header) != header.size() || file.write(*sealed) != sealed->size()) {
-        const QString why = file.errorString();
-        file.cancelWriting();
-        return ioError(QStringLiteral("write"), path, why);
-    }
-    if (!file.commit()) return ioError(QStringLiteral("write"), path, file.errorString());
-    return syncDirectory(QFileInfo(path).absolutePath());
+    QByteArray content = header + *sealed;
+    auto written = writeFileDurably(path, content, kOwnerOnlyFile);
+    if (!written) return ioError(QStringLiteral("write"), path, written.error().message);
+    return {};
 }
 
 Result<QByteArray> readSealedFile(const QString& path, QByteArrayView deviceBinding, QByteArrayView label) {
@@ -272,7 +247,9 @@ Result<void> KeyStore::eraseSecret(const QString& name) {
     QFile file(path);
     if (!file.exists()) return {};
     if (!file.remove()) return ioError(QStringLiteral("remove"), path, file.errorString());
-    return syncDirectory(QFileInfo(path).absolutePath());
+    if (auto synced = syncDirectory(QFileInfo(path).absolutePath()); !synced)
+        return ioError(QStringLiteral("sync the directory of"), path, synced.error().message);
+    return {};
 }
 
 }  // namespace facepos
