@@ -79,6 +79,7 @@ QString unitName(std::chrono::milliseconds unit) {
     if (unit == 1ms) return QStringLiteral("milliseconds");
     if (unit == 1s) return QStringLiteral("seconds");
     if (unit == 1min) return QStringLiteral("minutes");
+    if (unit == 24h) return QStringLiteral("days");
     return QStringLiteral("units of %1 ms").arg(unit.count());
 }
 
@@ -405,6 +406,23 @@ const QList<SettingSpec>& Settings::specs() {
 
         durationKey("database.busy_timeout_ms", 5000, 1ms, 0, 600000,
                     "How long a database access waits for a lock held by another connection."),
+        integerKey("storage.reserve_mb", 64, 1, 65536,
+                   "Free space (MiB) kept in reserve where the database lives: under it no new sale starts, while "
+                   "syncing carries on."),
+        durationKey("storage.retention_days", 90, 24h, 7, 3650,
+                    "Orders and records older than this are deleted, once the backend has acknowledged them."),
+
+        integerKey("sync.batch_size", 50, 1, 100, "Records per sync_upload request."),
+        durationKey("sync.interval_s", 30, 1s, 1, 3600,
+                    "How often the outbox is looked at when nothing else wakes it (new records and the network coming "
+                    "back wake it at once)."),
+        durationKey("sync.backoff_initial_ms", 1000, 1ms, 100, 60000,
+                    "Wait after the first failed sync attempt; doubled after each further failure, with jitter."),
+        durationKey("sync.backoff_max_ms", 300000, 1ms, 1000, 3600000, "Longest wait between sync attempts."),
+        integerKey("sync.offline_cash_max_count", 200, 1, 100000,
+                   "Most cash sales the backend has not acknowledged yet; beyond it cash sales wait for the network."),
+        integerKey("sync.offline_cash_max_fen", 2000000, 1, 1000000000,
+                   "Most cash (fen) in sales the backend has not acknowledged yet."),
 
         enumKey("ui.language", "zh_CN", {"zh_CN", "en"}, "Language of the user interface."),
         durationKey("ui.idle_lock_minutes", 5, 1min, 1, 120, "Idle time after which the terminal locks."),
