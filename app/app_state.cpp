@@ -10,13 +10,6 @@ void AppState::setNetworkOnline(bool online) {
     emit networkOnlineChanged();
 }
 
-void AppState::setSync(int pending, const QDateTime& lastSync) {
-    if (m_syncPending == pending && m_lastSync == lastSync) return;
-    m_syncPending = pending;
-    m_lastSync = lastSync;
-    emit syncChanged();
-}
-
 void AppState::setSignedIn(const QString& name, const QString& role) {
     if (m_signedInName == name && m_signedInRole == role) return;
     m_signedInName = name;

@@ -7,14 +7,12 @@
 
 namespace facepos {
 
-// What the shell shows on every screen: the status bar's network, sync and signed-in person, the device facts on
-// the settings page, and how the customer display is presented. Owned by Application, lives on the UI thread and
-// is only written there; later services (auth, sync) update it through its setters.
+// What the shell shows on every screen: the status bar's network and signed-in person (sync: SyncStatus), the device
+// facts on the settings page, and how the customer display is presented. Owned by Application, lives on the UI thread
+// and is only written there; later services (auth, sync) update it through its setters.
 class AppState final : public QObject {
     Q_OBJECT
     Q_PROPERTY(bool networkOnline READ networkOnline NOTIFY networkOnlineChanged)
-    Q_PROPERTY(int syncPending READ syncPending NOTIFY syncChanged)
-    Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY syncChanged)
     Q_PROPERTY(QString signedInName READ signedInName NOTIFY signedInChanged)
     Q_PROPERTY(QString signedInRole READ signedInRole NOTIFY signedInChanged)
     Q_PROPERTY(QString storeName READ storeName NOTIFY storeNameChanged)
@@ -40,8 +38,6 @@ public:
     explicit AppState(DeviceFacts facts, QObject* parent = nullptr);
 
     bool networkOnline() const { return m_networkOnline; }
-    int syncPending() const { return m_syncPending; }
-    QDateTime lastSync() const { return m_lastSync; }
     QString signedInName() const { return m_signedInName; }
     QString signedInRole() const { return m_signedInRole; }
     QString storeName() const { return m_storeName; }
@@ -54,21 +50,17 @@ public:
     bool demo() const { return m_facts.demo; }
 
     void setNetworkOnline(bool online);
-    void setSync(int pending, const QDateTime& lastSync);
     void setSignedIn(const QString& name, const QString& role);
     void setStoreName(const QString& name);
 
 signals:
     void networkOnlineChanged();
-    void syncChanged();
     void signedInChanged();
     void storeNameChanged();
 
 private:
     DeviceFacts m_facts;
     bool m_networkOnline = false;
-    int m_syncPending = 0;
-    QDateTime m_lastSync;
     QString m_signedInName;
     QString m_signedInRole;
     QString m_storeName;

@@ -7,6 +7,7 @@
 #include "customer_display.h"
 #include "device_manager.h"
 #include "language_manager.h"
+#include "sync_status.h"
 
 namespace facepos {
 
@@ -64,6 +65,15 @@ struct CustomerDisplayForeign : SingletonProvider<CustomerDisplay> {
     QML_SINGLETON
 public:
     static CustomerDisplay* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct SyncForeign : SingletonProvider<SyncStatus> {
+    Q_GADGET
+    QML_FOREIGN(facepos::SyncStatus)
+    QML_NAMED_ELEMENT(Sync)
+    QML_SINGLETON
+public:
+    static SyncStatus* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
 };
 
 }  // namespace facepos

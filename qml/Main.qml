@@ -28,6 +28,10 @@ ApplicationWindow {
 
     header: StatusBar {
         objectName: "statusBar"
+        onSyncClicked: {
+            if (pageStack.currentItem && pageStack.currentItem.objectName !== "syncPage")
+                root.openPage("SyncPage")
+        }
     }
 
     RowLayout {

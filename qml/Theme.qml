@@ -15,6 +15,7 @@ QtObject {
     readonly property color ok: "#0b8a4f"
     readonly property color statusBar: "#1d2330"
     readonly property color statusBarText: "#f2f4f7"
+    readonly property color statusBarAttention: "#ffd27a"
     readonly property color customerBackground: "#0b3d2c"
     readonly property color customerText: "#ffffff"
 

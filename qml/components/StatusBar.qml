@@ -10,6 +10,9 @@ Rectangle {
 
     property date now: new Date()
 
+    // The cashier tapped the sync indicator.
+    signal syncClicked()
+
     Timer {
         interval: 1000
         running: true
@@ -48,12 +51,53 @@ Rectangle {
                 text: AppState.networkOnline ? qsTr("Online") : qsTr("Offline")
             }
         }
-        Text {
-            objectName: "statusSync"
-            color: AppState.syncPending > 0 ? "#ffd27a" : Theme.statusBarText
-            font.pixelSize: Theme.fontSmall
-            text: AppState.syncPending > 0 ? qsTr("%n record(s) waiting to sync", "", AppState.syncPending)
-                                           : qsTr("All synced")
+        // The outbox: how many records wait, whether any were refused, and whether delivery is possible at all.
+        // Tapping it opens the sync page.
+        Item {
+            objectName: "statusSyncArea"
+            implicitWidth: syncRow.implicitWidth
+            Layout.fillHeight: true
+
+            Row {
+                id: syncRow
+                anchors.verticalCenter: parent.verticalCenter
+                spacing: 8
+                Text {
+                    objectName: "statusSync"
+                    anchors.verticalCenter: parent.verticalCenter
+                    color: Sync.pending > 0 ? Theme.statusBarAttention : Theme.statusBarText
+                    font.pixelSize: Theme.fontSmall
+                    text: {
+                        if (Sync.pending === 0)
+                            return qsTr("All synced")
+                        if (!Sync.online)
+                            return qsTr("Offline: %n record(s) waiting to sync", "", Sync.pending)
+                        if (Sync.draining)
+                            return qsTr("Syncing %n record(s)…", "", Sync.pending)
+                        return qsTr("%n record(s) waiting to sync", "", Sync.pending)
+                    }
+                }
+                Rectangle {
+                    anchors.verticalCenter: parent.verticalCenter
+                    visible: Sync.dead > 0
+                    implicitWidth: deadLabel.implicitWidth + 12
+                    implicitHeight: deadLabel.implicitHeight + 4
+                    radius: height / 2
+                    color: Theme.warning
+                    Text {
+                        id: deadLabel
+                        objectName: "statusSyncDead"
+                        anchors.centerIn: parent
+                        color: Theme.primaryText
+                        font.pixelSize: Theme.fontSmall
+                        font.bold: true
+                        text: qsTr("%n refused", "", Sync.dead)
+                    }
+                }
+            }
+            TapHandler {
+                onTapped: bar.syncClicked()
+            }
         }
         Text {
             objectName: "statusPerson"

@@ -82,11 +82,20 @@ Page {
             Text { text: qsTr("Devices"); color: Theme.textMuted; font.pixelSize: Theme.fontNormal }
             Text { objectName: "deviceDrivers"; text: AppState.devices.join("\n"); color: Theme.text; font.pixelSize: Theme.fontNormal }
         }
-        Button {
-            objectName: "openDevices"
-            text: qsTr("Device self-test")
-            implicitHeight: Theme.touchTarget
-            onClicked: page.StackView.view.push(Qt.resolvedUrl("DevicesPage.qml").toString())
+        RowLayout {
+            spacing: Theme.spacing
+            Button {
+                objectName: "openDevices"
+                text: qsTr("Device self-test")
+                implicitHeight: Theme.touchTarget
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("DevicesPage.qml").toString())
+            }
+            Button {
+                objectName: "openSync"
+                text: qsTr("Data sync")
+                implicitHeight: Theme.touchTarget
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("SyncPage.qml").toString())
+            }
         }
 
         Item {

@@ -334,6 +334,10 @@
         <source>Device self-test</source>
         <translation>Device self-test</translation>
     </message>
+    <message>
+        <source>Data sync</source>
+        <translation>Data sync</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -363,6 +367,181 @@
     <message>
         <source>Not signed in</source>
         <translation>Not signed in</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n record(s) waiting to sync</source>
+        <translation>
+            <numerusform>Offline: %n record waiting to sync</numerusform>
+            <numerusform>Offline: %n records waiting to sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n record(s)…</source>
+        <translation>
+            <numerusform>Syncing %n record…</numerusform>
+            <numerusform>Syncing %n records…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shift opening</source>
+        <translation>Shift opening</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <source>Voucher redemption</source>
+        <translation>Voucher redemption</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Offline: the records upload by themselves when the network is back.</source>
+        <translation>Offline: the records upload by themselves when the network is back.</translation>
+    </message>
+    <message>
+        <source>Offline.</source>
+        <translation>Offline.</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>Uploading…</translation>
+    </message>
+    <message>
+        <source>The last upload failed; the terminal tries again by itself.</source>
+        <translation>The last upload failed; the terminal tries again by itself.</translation>
+    </message>
+    <message>
+        <source>Waiting to upload.</source>
+        <translation>Waiting to upload.</translation>
+    </message>
+    <message>
+        <source>Every record is uploaded.</source>
+        <translation>Every record is uploaded.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Data sync</source>
+        <translation>Data sync</translation>
+    </message>
+    <message>
+        <source>No network. Cash sales still work: they are kept on this terminal and uploaded when the network is back. WeChat Pay, Alipay, UnionPay and face pay need the network and cannot be taken until then.</source>
+        <translation>No network. Cash sales still work: they are kept on this terminal and uploaded when the network is back. WeChat Pay, Alipay, UnionPay and face pay need the network and cannot be taken until then.</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>Oldest record waiting for</source>
+        <translation>Oldest record waiting for</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Last successful sync</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <source>%1% done</source>
+        <translation>%1% done</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>Next attempt at %1</source>
+        <translation>Next attempt at %1</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Refused by the backend (%1)</source>
+        <translation>Refused by the backend (%1)</translation>
+    </message>
+    <message>
+        <source>These records are not sent again by themselves. Check the reason; once it is fixed on the backend, send the record again.</source>
+        <translation>These records are not sent again by themselves. Check the reason; once it is fixed on the backend, send the record again.</translation>
+    </message>
+    <message>
+        <source>None: the backend accepted every record.</source>
+        <translation>None: the backend accepted every record.</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
     </message>
 </context>
 </TS>

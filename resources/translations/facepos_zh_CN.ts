@@ -334,6 +334,10 @@
         <source>Device self-test</source>
         <translation>外设自检</translation>
     </message>
+    <message>
+        <source>Data sync</source>
+        <translation>数据同步</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -362,6 +366,173 @@
     <message>
         <source>Not signed in</source>
         <translation>未登录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n record(s) waiting to sync</source>
+        <translation>
+            <numerusform>离线：%n 条记录待同步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %n record(s)…</source>
+        <translation>
+            <numerusform>正在同步 %n 条记录…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n 条被拒收</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shift opening</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Voucher redemption</source>
+        <translation>券核销</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Offline: the records upload by themselves when the network is back.</source>
+        <translation>离线：联网后记录会自动上传。</translation>
+    </message>
+    <message>
+        <source>Offline.</source>
+        <translation>离线。</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>正在上传…</translation>
+    </message>
+    <message>
+        <source>The last upload failed; the terminal tries again by itself.</source>
+        <translation>上次上传失败，终端会自动重试。</translation>
+    </message>
+    <message>
+        <source>Waiting to upload.</source>
+        <translation>等待上传。</translation>
+    </message>
+    <message>
+        <source>Every record is uploaded.</source>
+        <translation>全部记录已上传。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Data sync</source>
+        <translation>数据同步</translation>
+    </message>
+    <message>
+        <source>No network. Cash sales still work: they are kept on this terminal and uploaded when the network is back. WeChat Pay, Alipay, UnionPay and face pay need the network and cannot be taken until then.</source>
+        <translation>网络未连接。现金收款照常可用：记录保存在本机，联网后自动上传。微信支付、支付宝、银联和刷脸支付需要网络，联网前无法收款。</translation>
+    </message>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <source>Oldest record waiting for</source>
+        <translation>最早一条已等待</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>上次成功同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>%1% done</source>
+        <translation>已完成 %1%</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Next attempt at %1</source>
+        <translation>下次尝试：%1</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Refused by the backend (%1)</source>
+        <translation>后台拒收的记录（%1）</translation>
+    </message>
+    <message>
+        <source>These records are not sent again by themselves. Check the reason; once it is fixed on the backend, send the record again.</source>
+        <translation>这些记录不会自动重发。请核对原因，待后台处理好后再重新发送。</translation>
+    </message>
+    <message>
+        <source>None: the backend accepted every record.</source>
+        <translation>无：后台已接收全部记录。</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>重新发送</translation>
     </message>
 </context>
 </TS>

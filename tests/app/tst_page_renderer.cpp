@@ -93,7 +93,10 @@ TEST_F(PageRendererTest, StatusBarFollowsNetworkSyncAndSignedInPerson) {
     EXPECT_EQ(textOf(window, QStringLiteral("statusSync")), QStringLiteral("已全部同步"));
 
     ui.appState.setNetworkOnline(true);
-    ui.appState.setSync(3, QDateTime::currentDateTimeUtc());
+    store::SyncSnapshot sync;
+    sync.pending = 3;
+    sync.oldestPending = ui.syncClock->nowUtc();
+    ui.syncStatus.setSnapshot(sync);
     ui.appState.setSignedIn(QStringLiteral("张三"), QStringLiteral("clerk"));
 
     EXPECT_EQ(textOf(window, QStringLiteral("statusNetwork")), QStringLiteral("在线"));

@@ -44,6 +44,7 @@ UiHarness::UiHarness() : appState(testFacts()) {
     Q_ASSERT(settings.ok());
     devices = std::make_unique<DeviceManager>(*settings, demoDriverChoices(), clock);
     DevicesForeign::provide(devices.get());
+    SyncForeign::provide(&syncStatus);
     engine = std::make_unique<QQmlEngine>();
     engine->addImportPath(QStringLiteral("qrc:/"));
     language.setEngine(engine.get());
@@ -54,6 +55,7 @@ UiHarness::UiHarness() : appState(testFacts()) {
 UiHarness::~UiHarness() {
     renderer.reset();
     engine.reset();
+    SyncForeign::provide(nullptr);
     DevicesForeign::provide(nullptr);
     CustomerDisplayForeign::provide(nullptr);
 }

@@ -11,12 +11,15 @@
 #include "app/device_manager.h"
 #include "app/language_manager.h"
 #include "app/page_renderer.h"
+#include "app/sync_status.h"
+#include "platform/manual_clock.h"
 #include "platform/system_clock.h"
 
 namespace facepos::test {
 
 // The app's QML module with real singletons and an engine, as Application builds them, for UI tests. The devices
-// are the demo's (all simulated, the virtual printer writing into `dataDir`).
+// are the demo's (all simulated, the virtual printer writing into `dataDir`). Sync shows an empty outbox until a
+// test feeds it a snapshot; its clock (the age of pending records) moves only when the test advances `syncClock`.
 struct UiHarness {
     UiHarness();
     ~UiHarness();
@@ -27,6 +30,8 @@ struct UiHarness {
     QTemporaryDir dataDir;
     SystemClock clock;
     std::unique_ptr<DeviceManager> devices;
+    std::shared_ptr<ManualClock> syncClock = std::make_shared<ManualClock>();
+    SyncStatus syncStatus{syncClock};
     std::unique_ptr<QQmlEngine> engine;
     std::unique_ptr<PageRenderer> renderer;
 };

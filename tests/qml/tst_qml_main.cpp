@@ -8,6 +8,8 @@
 #include "app/customer_display.h"
 #include "app/language_manager.h"
 #include "app/qml_singletons.h"
+#include "app/sync_status.h"
+#include "platform/system_clock.h"
 
 Q_IMPORT_QML_PLUGIN(FacePOSPlugin)
 
@@ -21,9 +23,11 @@ public slots:
         m_customerDisplay = std::make_unique<facepos::CustomerDisplay>();
         m_language = std::make_unique<facepos::LanguageManager>();
         m_language->setEngine(engine);
+        m_sync = std::make_unique<facepos::SyncStatus>(std::make_shared<facepos::SystemClock>());
         facepos::AppStateForeign::provide(m_state.get());
         facepos::LanguageForeign::provide(m_language.get());
         facepos::CustomerDisplayForeign::provide(m_customerDisplay.get());
+        facepos::SyncForeign::provide(m_sync.get());
         engine->addImportPath(QStringLiteral("qrc:/"));
     }
 
@@ -31,6 +35,7 @@ private:
     std::unique_ptr<facepos::AppState> m_state;
     std::unique_ptr<facepos::CustomerDisplay> m_customerDisplay;
     std::unique_ptr<facepos::LanguageManager> m_language;
+    std::unique_ptr<facepos::SyncStatus> m_sync;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(facepos_qml, Setup)
