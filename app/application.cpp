@@ -16,11 +16,18 @@
 #include "app/app_schema.h"
 #include "app/app_state.h"
 #include "app/customer_display.h"
+#include "app/device_binding_keys.h"
 #include "app/device_manager.h"
 #include "app/language_manager.h"
 #include "app/page_renderer.h"
 #include "app/qml_singletons.h"
+#include "app/store/order_number.h"
+#include "app/store/order_store.h"
+#include "app/store/outbox.h"
+#include "app/store/sync_service.h"
+#include "app/sync_status.h"
 #include "drivers/driver_selection.h"
+#include "platform/curl_http_client.h"
 #include "platform/database.h"
 #include "platform/key_store.h"
 #include "platform/logging.h"
@@ -77,7 +84,13 @@ struct Application::Services {
     std::unique_ptr<CustomerDisplay> customerDisplay;
     std::unique_ptr<LanguageManager> language;
     SystemClock clock;
+    std::shared_ptr<const IClock> sharedClock = std::make_shared<SystemClock>();
     std::unique_ptr<DeviceManager> devices;
+    std::unique_ptr<store::OrderStore> orders;
+    std::unique_ptr<IHttpClient> http;
+    std::unique_ptr<store::SyncService> sync;
+    std::unique_ptr<SyncStatus> syncStatus;
+    QTimer purgeTimer;
     std::unique_ptr<QQmlEngine> engine;
     std::unique_ptr<PageRenderer> renderer;
 };
@@ -137,6 +150,8 @@ Application::~Application() {
     // The UI goes first: QML bindings may still read the services below while windows are torn down.
     m_services->renderer.reset();
     m_services->engine.reset();
+    // The sync worker's thread stops before the HTTP client it uses.
+    m_services->sync.reset();
 }
 
 Result<void> Application::start() {
@@ -145,6 +160,7 @@ Result<void> Application::start() {
     if (m_commandLine.mode == CommandLine::Mode::RecoverDatabase) return {};
     if (auto r = openDeviceIdentity(); !r) return r;
     if (auto r = openDatabase(); !r) return r;
+    if (auto r = openStore(); !r) return r;
     if (auto r = checkFonts(); !r) return r;
     return createUi();
 }
@@ -221,6 +237,89 @@ Result<void> Application::openDatabase() {
     return {};
 }
 
+Result<void> Application::openStore() {
+    Services& s = *m_services;
+    auto serial = s.systemInfo->serialNumber();
+    store::OrderStoreOptions options;
+    options.deviceTag = store::OrderNumbers::deviceTagFor(serial ? *serial : QString());
+    options.sequenceFile = s.dataDir + QStringLiteral("/order-sequence");
+    options.onEnqueued = [&s] {
+        if (s.sync) s.sync->wake();
+    };
+    auto orders = store::OrderStore::open(*s.database, s.sharedClock, options);
+    if (!orders) return orders.error();
+    s.orders = std::move(orders).value();
+    purgeOldRecords();
+    // Once a day, records older than storage.retention_days that the backend has acknowledged are deleted.
+    s.purgeTimer.setInterval(std::chrono::hours(24));
+    QObject::connect(&s.purgeTimer, &QTimer::timeout, [this] { purgeOldRecords(); });
+    s.purgeTimer.start();
+    return {};
+}
+
+void Application::purgeOldRecords() {
+    Services& s = *m_services;
+    const auto retention =
+        std::chrono::duration_cast<std::chrono::seconds>(s.settings.duration(u"storage.retention_days"));
+    if (auto r = s.orders->purge(s.sharedClock->nowUtc().addSecs(-retention.count())); !r)
+        qCWarning(lcApp) << "Purging old records failed:" << r.error().message;
+}
+
+void Application::startSync() {
+    Services& s = *m_services;
+    // What the outbox holds now, so the status bar is right before (or without) the worker.
+    store::Outbox outbox(*s.database, s.sharedClock);
+    auto snapshot = outbox.snapshot();
+    if (snapshot) {
+        snapshot->online = s.network->online();
+        s.syncStatus->setSnapshot(*snapshot);
+    }
+
+    const bool demo = m_commandLine.mode == CommandLine::Mode::Demo;
+    const bool ui = m_commandLine.mode == CommandLine::Mode::Run || demo;
+    auto secret = s.keyStore->loadSecret(QString::fromLatin1(binding::kDeviceSecret));
+    auto merchantNo = s.database->queryText(QStringLiteral("SELECT value FROM device_meta WHERE key = ?"),
+                                            {QString::fromLatin1(binding::kMerchantNo)});
+    if (!ui || !secret || !merchantNo || !merchantNo->has_value()) {
+        if (ui && snapshot && snapshot->pending > 0)
+            qCInfo(lcSync) << snapshot->pending << "record(s) wait for the terminal to be activated before syncing";
+        return;
+    }
+    CurlHttpClientOptions httpOptions;
+    httpOptions.caFile = s.settings.string(u"backend.ca_file");
+    const QString pin = s.settings.string(u"backend.pin_sha256");
+    if (!pin.isEmpty()) httpOptions.pinnedPublicKey = "sha256//" + pin.toLatin1();
+    auto http = CurlHttpClient::create(httpOptions);
+    if (!http) {
+        qCWarning(lcSync) << "Sync not started:" << http.error().message;
+        return;
+    }
+    s.http = std::move(http).value();
+
+    store::SyncOptions options;
+    options.databasePath = databasePath();
+    options.database = databaseOptions();
+    options.backend.baseUrl = QUrl(s.settings.string(u"backend.url"));
+    auto serial = s.systemInfo->serialNumber();
+    options.backend.deviceId = serial ? *serial : QString();
+    options.backend.merchantNo = **merchantNo;
+    options.backend.deviceSecret = *secret;
+    options.backend.timeout = s.settings.duration(u"backend.timeout_ms");
+    options.batchSize = s.settings.integer(u"sync.batch_size");
+    options.interval = s.settings.duration(u"sync.interval_s");
+    options.backoffInitial = s.settings.duration(u"sync.backoff_initial_ms");
+    options.backoffMax = s.settings.duration(u"sync.backoff_max_ms");
+    s.sync = std::make_unique<store::SyncService>(*s.http, s.sharedClock, std::move(options));
+    QObject::connect(s.sync.get(), &store::SyncService::snapshotChanged, s.syncStatus.get(), &SyncStatus::setSnapshot);
+    QObject::connect(s.syncStatus.get(), &SyncStatus::syncNowRequested, s.sync.get(), &store::SyncService::syncNow);
+    QObject::connect(s.syncStatus.get(), &SyncStatus::sendAgainRequested, s.sync.get(),
+                     &store::SyncService::requeueDead);
+    QObject::connect(s.network.get(), &NetworkMonitor::onlineChanged, s.sync.get(),
+                     &store::SyncService::setNetworkOnline);
+    s.sync->setNetworkOnline(s.network->online());
+    s.sync->start();
+}
+
 Result<void> Application::checkFonts() {
     for (const QString& family : kCjkFamilies) {
         if (QFontDatabase::hasFamily(family)) {
@@ -277,6 +376,9 @@ Result<void> Application::createUi() {
     CustomerDisplayForeign::provide(s.customerDisplay.get());
     LanguageForeign::provide(s.language.get());
     DevicesForeign::provide(s.devices.get());
+    s.syncStatus = std::make_unique<SyncStatus>(s.sharedClock);
+    SyncForeign::provide(s.syncStatus.get());
+    startSync();
 
     // One explicit style, so the kiosk looks the same on every platform plugin (eglfs, xcb, offscreen).
     QQuickStyle::setStyle(QStringLiteral("Basic"));

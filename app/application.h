@@ -37,6 +37,10 @@ private:
     Result<void> prepareDataDirectory();
     Result<void> openDeviceIdentity();
     Result<void> openDatabase();
+    Result<void> openStore();
+    void purgeOldRecords();
+    // Shows the outbox on the status bar and, once the device is activated, starts delivering it.
+    void startSync();
     DatabaseOptions databaseOptions() const;
     QString databasePath() const;
     Result<void> checkFonts();
