@@ -117,7 +117,9 @@ Result<Database> Database::open(const QString& path, const DatabaseOptions& opti
     Database db(*connection, absolutePath);
     sqlite3_busy_timeout(db.m_db, static_cast<int>(options.busyTimeout.count()));
 
-    if (auto checked = db.checkIntegrity(); !checked) return checked.error();
+    if (options.checkIntegrity) {
+        if (auto checked = db.checkIntegrity(); !checked) return checked.error();
+    }
     if (auto configured = db.configure(options); !configured) return configured.error();
     if (auto migrated = db.migrate(options); !migrated) return migrated.error();
     return db;

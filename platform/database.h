@@ -38,6 +38,9 @@ struct DatabaseOptions {
     // Open without write access: no directory or file is created, the journal mode is left as found, and a
     // file that still needs migrations is refused ("db.outdated") rather than upgraded.
     bool readOnly = false;
+    // Run PRAGMA quick_check before using the file (time linear in its size). A second connection to a file its
+    // process already checked (the sync worker's) skips it.
+    bool checkIntegrity = true;
     // The registered SQLite VFS to open the file through; empty: the default (unix). Tests use this for file
     // systems that fill up or lose power (tests/support/test_vfs.h).
     QByteArray vfs;

@@ -80,28 +80,44 @@ SyncWorker::SyncWorker(IHttpClient& http, std::shared_ptr<const IClock> clock, S
 SyncWorker::~SyncWorker() = default;
 
 void SyncWorker::start() {
+    if (!m_retry) {
+        m_interval = new QTimer(this);
+        m_interval->setInterval(m_options.interval);
+        connect(m_interval, &QTimer::timeout, this, &SyncWorker::wake);
+        m_retry = new QTimer(this);
+        m_retry->setSingleShot(true);
+        connect(m_retry, &QTimer::timeout, this, [this] { m_outbox ? round() : start(); });
+    }
+    if (!m_outbox && !openDatabase()) return;
+    m_interval->start();
+    qCInfo(lcSync) << "Sync worker started; batches of" << m_options.batchSize << "records";
+    round();
+}
+
+bool SyncWorker::openDatabase() {
     DatabaseOptions dbOptions = m_options.database;
+    dbOptions.checkIntegrity = false;  // the writer checked the file when the terminal started
     auto db = Database::open(m_options.databasePath, dbOptions);
     if (!db) {
-        report(db.error());
-        return;
+        // Tried again after the backoff; until then the snapshot says why nothing is delivered.
+        m_lastError = db.error().message;
+        const auto wait = m_backoff.next();
+        qCWarning(lcSync) << "The sync worker cannot open the database:" << db.error().message << "- again in"
+                          << wait.count() << "ms";
+        // No snapshot: without the database the worker cannot count, and the UI keeps the counts it has.
+        m_retry->start(wait);
+        return false;
     }
     m_db.emplace(std::move(db).value());
     m_outbox = std::make_unique<Outbox>(*m_db, m_clock);
+    m_backoff.reset();
+    m_lastError.clear();
     m_client = std::make_unique<backend::BackendClient>(m_http, m_clock, m_options.backend, this);
     connect(m_client.get(), &backend::BackendClient::deviceUnbound, this, [this](const QString& reason) {
         m_unbound = true;
         emit deviceUnbound(reason);
     });
-    m_interval = new QTimer(this);
-    m_interval->setInterval(m_options.interval);
-    connect(m_interval, &QTimer::timeout, this, &SyncWorker::wake);
-    m_interval->start();
-    m_retry = new QTimer(this);
-    m_retry->setSingleShot(true);
-    connect(m_retry, &QTimer::timeout, this, &SyncWorker::round);
-    qCInfo(lcSync) << "Sync worker started; batches of" << m_options.batchSize << "records";
-    round();
+    return true;
 }
 
 void SyncWorker::wake() {

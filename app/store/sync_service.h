@@ -18,7 +18,9 @@ class SyncWorker;
 
 struct SyncOptions {
     QString databasePath;
-    DatabaseOptions database;  // migrations are not applied by the worker: the writer opened the file first
+    // The same options as the writer's connection, migrations included (the worker's open checks the schema version
+    // against them; the writer, which opened the file first, has applied them).
+    DatabaseOptions database;
     backend::BackendConfig backend;
     int batchSize = 50;                              // sync.batch_size: records per sync_upload, 1–100
     std::chrono::milliseconds interval{30000};       // sync.interval_s: wake-up when nothing else wakes it

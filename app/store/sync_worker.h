@@ -33,6 +33,7 @@ signals:
     void deviceUnbound(const QString& reason);
 
 private:
+    bool openDatabase();
     void round();
     void sendUpload(const QList<OutboxRow>& rows);
     void sendCall(const OutboxRow& row);
