@@ -91,6 +91,26 @@ void describeStatus(const Result<drivers::PrinterStatus>& status, QString& state
 
 }  // namespace
 
+DeviceManager::PrinterOutcome DeviceManager::printOn(drivers::PrinterDevices& devices, const QString& action,
+                                                     const QByteArray& job) {
+    PrinterOutcome outcome;
+    outcome.action = action;
+    drivers::IReceiptPrinter& printer = *devices.printer;
+    const qsizetype filesBefore = devices.simulated ? devices.simulated->savedFiles().size() : 0;
+    if (auto printed = printer.print(job); printed) {
+        outcome.actionOk = true;
+        outcome.actionMessage = printer.description();
+        if (devices.simulated) {
+            const QStringList files = devices.simulated->savedFiles();
+            if (files.size() > filesBefore) outcome.actionFile = files.last();
+        }
+    } else {
+        outcome.actionMessage = printed.error().message;
+    }
+    describeStatus(printer.status(), outcome.status, outcome.message);
+    return outcome;
+}
+
 DeviceManager::DeviceManager(const Settings& settings, const QList<DriverChoice>& choices, const IClock& clock,
                              QObject* parent)
     : QObject(parent) {
@@ -206,6 +226,7 @@ void DeviceManager::createPrinterDevices(const Settings& settings, const QList<D
                 m_printerDevices->drawer = std::make_unique<drivers::NoCashDrawer>();
             }
             m_drawerPresent = m_printerDevices->drawer->present();
+            m_paperWidth = m_printerDevices->printer->paperWidth();
         },
         Qt::BlockingQueuedConnection);
     m_virtualPrinter = m_printerDevices->simulated;
@@ -241,23 +262,15 @@ void DeviceManager::onScanned(const drivers::ScanClassification& scan) {
 
 void DeviceManager::printTestPage() {
     runOnPrinterThread([](drivers::PrinterDevices& devices) {
-        PrinterOutcome outcome;
-        outcome.action = QStringLiteral("print");
         drivers::IReceiptPrinter& printer = *devices.printer;
-        const qsizetype filesBefore = devices.simulated ? devices.simulated->savedFiles().size() : 0;
-        const QByteArray job = drivers::ReceiptLayout(printer.paperWidth()).render(testReceipt(printer.description()));
-        if (auto printed = printer.print(job); printed) {
-            outcome.actionOk = true;
-            outcome.actionMessage = printer.description();
-            if (devices.simulated) {
-                const QStringList files = devices.simulated->savedFiles();
-                if (files.size() > filesBefore) outcome.actionFile = files.last();
-            }
-        } else {
-            outcome.actionMessage = printed.error().message;
-        }
-        describeStatus(printer.status(), outcome.status, outcome.message);
-        return outcome;
+        return printOn(devices, QStringLiteral("print"),
+                       drivers::ReceiptLayout(printer.paperWidth()).render(testReceipt(printer.description())));
+    });
+}
+
+void DeviceManager::printJob(QByteArray job, QString what) {
+    runOnPrinterThread([job = std::move(job), what = std::move(what)](drivers::PrinterDevices& devices) {
+        return printOn(devices, what, job);
     });
 }
 

@@ -10,6 +10,7 @@
 #include "drivers/driver_selection.h"
 #include "drivers/input/ibarcodescanner.h"
 #include "drivers/input/ikeypad.h"
+#include "drivers/printer/receipt_layout.h"
 #include "platform/result.h"
 
 namespace facepos {
@@ -97,6 +98,12 @@ public:
     // Prints a short test receipt through the real path (ReceiptLayout → IReceiptPrinter::print) on the printer
     // thread; actionFinished() reports the outcome.
     Q_INVOKABLE void printTestPage();
+    // Prints a job laid out elsewhere (a shift report: ShiftReportLayout for paperWidth()) through the same printer
+    // thread and queue as the test page; actionFinished() reports the outcome as the action `what` (e.g.
+    // "shift_report"), with lastActionFile the virtual printer's PNG. Returns at once: the job is only queued.
+    void printJob(QByteArray job, QString what);
+    // The configured printer's paper, read once when the printer was made (58 mm when there is none).
+    drivers::PaperWidth paperWidth() const { return m_paperWidth; }
     // Pulses the drawer through ICashDrawer::open() on the printer thread; actionFinished() reports the outcome.
     Q_INVOKABLE void kickDrawer();
     // Says "payment successful, 12.50 yuan" in the UI's language; the outcome is reported as the action "voice".
@@ -139,6 +146,8 @@ private:
     // Runs `job` on the printer thread and applies its outcome on the UI thread.
     void runOnPrinterThread(std::function<PrinterOutcome(drivers::PrinterDevices&)> job);
     void applyPrinterOutcome(const PrinterOutcome& outcome);
+    // Printer thread: prints one job; the outcome names `action` and the virtual printer's page, if any.
+    static PrinterOutcome printOn(drivers::PrinterDevices& devices, const QString& action, const QByteArray& job);
 
     std::unique_ptr<drivers::IBarcodeScanner> m_scannerDriver;
     std::unique_ptr<drivers::IKeypad> m_keypadDriver;
@@ -160,6 +169,7 @@ private:
     QObject* m_printerContext = nullptr;  // lives on m_printerThread; the target of posted jobs
     int m_printerJobs = 0;                // posted and not yet applied; UI thread only
     bool m_drawerPresent = false;         // ICashDrawer::present(), read once when the drawer is made
+    drivers::PaperWidth m_paperWidth = drivers::PaperWidth::Mm58;  // IReceiptPrinter::paperWidth(), read with it
 
     QString m_lastScan;
     QString m_lastScanKind;

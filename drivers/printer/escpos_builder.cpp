@@ -77,6 +77,11 @@ EscPosBuilder& EscPosBuilder::line(QStringView text) {
     return *this;
 }
 
+EscPosBuilder& EscPosBuilder::lines(const QStringList& text) {
+    for (const QString& l : text) line(l);
+    return *this;
+}
+
 EscPosBuilder& EscPosBuilder::feed(int lines) {
     if (lines <= 0) return *this;
     if (lines == 1) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QStringList>
 #include <QStringView>
 #include <initializer_list>
 
@@ -44,9 +45,10 @@ public:
     EscPosBuilder& bold(bool on);           // ESC E n
     // GS ! n: character width and height multipliers, each 1–8 (clamped).
     EscPosBuilder& size(int widthMultiplier, int heightMultiplier);
-    EscPosBuilder& text(QStringView text);  // GB18030, control characters replaced by spaces
-    EscPosBuilder& line(QStringView text);  // text, then LF
-    EscPosBuilder& feed(int lines = 1);     // LF, or ESC d n for more than one line (n clamped to 255)
+    EscPosBuilder& text(QStringView text);          // GB18030, control characters replaced by spaces
+    EscPosBuilder& line(QStringView text);          // text, then LF
+    EscPosBuilder& lines(const QStringList& text);  // each, then LF
+    EscPosBuilder& feed(int lines = 1);             // LF, or ESC d n for more than one line (n clamped to 255)
     // GS ( k: model 2, module size 1–16 dots, error level, store the data (at most 7089 bytes), print.
     EscPosBuilder& qrCode(const QByteArray& data, int moduleSize = 6, QrErrorLevel level = QrErrorLevel::M);
     // GS H (HRI), GS h (height 1–255 dots), GS w (module 2–6 dots), then GS k 73 n with an explicit code set:

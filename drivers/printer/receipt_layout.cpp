@@ -15,10 +15,6 @@ using receipt_text::wrap;
 // Quiet zone kept free on each side of a Code128 symbol, in dots.
 constexpr int kBarcodeQuietDots = 12;
 
-void lines(EscPosBuilder& out, const QStringList& text) {
-    for (const QString& l : text) out.line(l);
-}
-
 // "label：value"; a value that would be broken after the label but fits a line of its own (a long order number)
 // goes on the next line whole, so it can be read and typed back.
 void labelled(EscPosBuilder& out, const QString& label, const QString& value, int width) {
@@ -27,7 +23,7 @@ void labelled(EscPosBuilder& out, const QString& label, const QString& value, in
         out.line(value);
         return;
     }
-    lines(out, wrap(QString(label + value), width));
+    out.lines(wrap(QString(label + value), width));
 }
 
 // Code128 modules of `digitsOrText` as EscPosBuilder::code128 encodes it: start + data + check + stop.
@@ -40,7 +36,7 @@ int code128Modules(const QByteArray& data) {
 
 void items(EscPosBuilder& out, const Receipt& receipt, int width) {
     if (receipt.items.isEmpty()) {
-        lines(out, leftRight(receipt.amountLabel, money(receipt.totalFen), width));
+        out.lines(leftRight(receipt.amountLabel, money(receipt.totalFen), width));
         return;
     }
     if (width >= 48) {
@@ -59,7 +55,7 @@ void items(EscPosBuilder& out, const Receipt& receipt, int width) {
     const int qtyWidth = width - 24;
     out.line(fit(u"商品/数量", qtyWidth + 4) + fit(u"单价", 8, true) + fit(u"金额", 12, true));
     for (const ReceiptItem& item : receipt.items) {
-        lines(out, wrap(item.name, width));
+        out.lines(wrap(item.name, width));
         out.line(fit(QStringLiteral("  x%1").arg(item.quantity), qtyWidth) + fit(money(item.unitPriceFen), 12, true) +
                  fit(money(item.amountFen), 12, true));
     }
@@ -76,7 +72,7 @@ QByteArray ReceiptLayout::render(const Receipt& receipt) const {
     // Double width only when the name fits one line so: a name broken in the middle reads worse than a narrower one.
     const bool wide = receipt_text::columns(receipt.storeName) * 2 <= width;
     out.align(Align::Center).bold(true).size(wide ? 2 : 1, 2);
-    lines(out, wrap(receipt.storeName, wide ? width / 2 : width));
+    out.lines(wrap(receipt.storeName, wide ? width / 2 : width));
     out.size(1, 1).bold(false);
     if (receipt.reprint) out.bold(true).line(u"*** 重打小票 ***").bold(false);
     if (!receipt.copyLabel.isEmpty()) out.line(receipt.copyLabel);
@@ -89,15 +85,15 @@ QByteArray ReceiptLayout::render(const Receipt& receipt) const {
 
     items(out, receipt, width);
     out.line(rule);
-    lines(out, leftRight(u"合计", money(receipt.totalFen), width));
+    out.lines(leftRight(u"合计", money(receipt.totalFen), width));
     if (!receipt.member.isEmpty()) labelled(out, QStringLiteral("会  员："), receipt.member, width);
     for (const ReceiptDiscount& discount : receipt.discounts) {
-        lines(out, leftRight(QString(QStringLiteral("优惠：") + discount.label), money(-discount.amountFen), width));
+        out.lines(leftRight(QString(QStringLiteral("优惠：") + discount.label), money(-discount.amountFen), width));
     }
     out.line(rule);
 
     out.bold(true).size(1, 2);
-    lines(out, leftRight(u"实付", QString(QStringLiteral("￥") + money(receipt.payableFen)), width));
+    out.lines(leftRight(u"实付", QString(QStringLiteral("￥") + money(receipt.payableFen)), width));
     out.size(1, 1).bold(false);
     labelled(out, QStringLiteral("支付方式："), receipt.paymentMethod, width);
     if (!receipt.maskedPaymentCode.isEmpty()) {
@@ -122,7 +118,7 @@ QByteArray ReceiptLayout::render(const Receipt& receipt) const {
     out.line(rule);
 
     out.align(Align::Center);
-    for (const QString& f : receipt.footer) lines(out, wrap(f, width));
+    for (const QString& f : receipt.footer) out.lines(wrap(f, width));
     out.align(Align::Left);
     out.feed(3).cut(CutMode::Partial);
     return out.bytes();
