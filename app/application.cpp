@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -16,17 +17,18 @@
 #include "app/app_schema.h"
 #include "app/app_state.h"
 #include "app/customer_display.h"
-#include "app/device_binding_keys.h"
 #include "app/device_manager.h"
 #include "app/language_manager.h"
 #include "app/page_renderer.h"
 #include "app/qml_singletons.h"
+#include "app/session/shift_slip.h"
 #include "app/store/order_number.h"
 #include "app/store/order_store.h"
 #include "app/store/outbox.h"
 #include "app/store/sync_service.h"
 #include "app/sync_status.h"
 #include "drivers/driver_selection.h"
+#include "drivers/printer/shift_report_layout.h"
 #include "platform/curl_http_client.h"
 #include "platform/database.h"
 #include "platform/key_store.h"
@@ -35,6 +37,7 @@
 #include "platform/settings.h"
 #include "platform/system_clock.h"
 #include "platform/system_info.h"
+#include "sandbox/sandbox_server.h"
 
 namespace facepos {
 
@@ -88,8 +91,15 @@ struct Application::Services {
     std::unique_ptr<DeviceManager> devices;
     std::unique_ptr<store::OrderStore> orders;
     std::unique_ptr<IHttpClient> http;
+    std::unique_ptr<backend::BackendClient> backend;
+    std::unique_ptr<session::DeviceBinding> binding;
+    std::unique_ptr<session::SessionManager> session;
+    std::unique_ptr<session::ClerkManager> clerks;
+    std::unique_ptr<session::ShiftManager> shift;
     std::unique_ptr<store::SyncService> sync;
     std::unique_ptr<SyncStatus> syncStatus;
+    // --demo: the sandbox backend in this process, with the demo store.
+    std::unique_ptr<sandbox::SandboxServer> demoBackend;
     QTimer purgeTimer;
     std::unique_ptr<QQmlEngine> engine;
     std::unique_ptr<PageRenderer> renderer;
@@ -143,6 +153,21 @@ int runApplication(int argc, char** argv) {
     return application.exec();
 }
 
+Result<void> useChineseUiFont() {
+    for (const QString& family : kCjkFamilies) {
+        if (QFontDatabase::hasFamily(family)) {
+            QFont font(family);
+            QGuiApplication::setFont(font);
+            return {};
+        }
+    }
+    if (!QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty()) return {};
+    return makeError(QStringLiteral("app.no_cjk_font"),
+                     QStringLiteral("No Chinese font is installed, so Chinese text would show as empty boxes. "
+                                    "Install one (sudo apt-get install fonts-noto-cjk or fonts-wqy-microhei) and "
+                                    "start again."));
+}
+
 Application::Application(CommandLine commandLine)
     : m_commandLine(std::move(commandLine)), m_services(std::make_unique<Services>()) {}
 
@@ -150,8 +175,14 @@ Application::~Application() {
     // The UI goes first: QML bindings may still read the services below while windows are torn down.
     m_services->renderer.reset();
     m_services->engine.reset();
-    // The sync worker's thread stops before the HTTP client it uses.
+    // The sync worker's thread stops before the HTTP client it uses; the services go before the client they call.
     m_services->sync.reset();
+    m_services->shift.reset();
+    m_services->clerks.reset();
+    m_services->session.reset();
+    m_services->binding.reset();
+    m_services->backend.reset();
+    if (m_services->demoBackend) m_services->demoBackend->stop();
 }
 
 Result<void> Application::start() {
@@ -161,7 +192,7 @@ Result<void> Application::start() {
     if (auto r = openDeviceIdentity(); !r) return r;
     if (auto r = openDatabase(); !r) return r;
     if (auto r = openStore(); !r) return r;
-    if (auto r = checkFonts(); !r) return r;
+    if (auto r = useChineseUiFont(); !r) return r;
     return createUi();
 }
 
@@ -265,6 +296,120 @@ void Application::purgeOldRecords() {
         qCWarning(lcApp) << "Purging old records failed:" << r.error().message;
 }
 
+Result<void> Application::startDemoBackend() {
+    Services& s = *m_services;
+    sandbox::SandboxOptions options;
+    options.dbPath = s.dataDir + QStringLiteral("/sandbox/sandbox.db");
+    options.seed = QStringLiteral("demo");
+    options.threads = 2;
+    auto server = sandbox::SandboxServer::start(options);
+    if (!server) {
+        return makeError(server.error().code,
+                         QStringLiteral("The demo backend could not start: ") + server.error().message);
+    }
+    s.demoBackend = std::move(server).value();
+    printLine(stdout,
+              QStringLiteral("Demo backend (facepos-sandbox, demo store) on %1").arg(s.demoBackend->url().toString()));
+    return {};
+}
+
+void Application::activateForDemo() {
+    Services& s = *m_services;
+    using State = session::DeviceBinding::State;
+    // As a technician would: the demo merchant's bind request (docs/terminal-api.md §17.2), approved by "support" as
+    // soon as it is pending.
+    auto approved = std::make_shared<bool>(false);
+    auto approve = [&s, approved] {
+        if (*approved || s.binding->state() != State::Pending || s.binding->busy()) return;
+        *approved = true;
+        s.demoBackend->admin(QStringLiteral("activation_approve"),
+                             {{QStringLiteral("request_id"), s.binding->requestId()}});
+        s.binding->checkNow();
+    };
+    QObject::connect(s.binding.get(), &session::DeviceBinding::changed, s.binding.get(), approve);
+    if (s.binding->state() == State::Pending) {
+        approve();
+    } else if (s.binding->state() == State::Unbound || s.binding->state() == State::Rejected) {
+        s.binding->startOver();
+        s.binding->submit(QStringLiteral("88001234"), QStringLiteral("Demo#8800"), QStringLiteral("S01"));
+    }
+}
+
+Result<void> Application::createSessionServices() {
+    Services& s = *m_services;
+    if (m_commandLine.mode == CommandLine::Mode::Demo) {
+        if (auto r = startDemoBackend(); !r) return r;
+    }
+    CurlHttpClientOptions httpOptions;
+    httpOptions.caFile = s.settings.string(u"backend.ca_file");
+    const QString pin = s.settings.string(u"backend.pin_sha256");
+    if (!pin.isEmpty()) httpOptions.pinnedPublicKey = "sha256//" + pin.toLatin1();
+    auto http = CurlHttpClient::create(httpOptions);
+    if (!http) return http.error();
+    s.http = std::move(http).value();
+    s.backend = std::make_unique<backend::BackendClient>(*s.http, s.sharedClock, backendConfig());
+
+    session::DeviceBinding::Options bindingOptions;
+    bindingOptions.dataDir = s.dataDir;
+    bindingOptions.deviceModel = s.systemInfo->model();
+    bindingOptions.appVersion = QStringLiteral(FACEPOS_VERSION);
+    s.binding =
+        std::make_unique<session::DeviceBinding>(*s.database, *s.keyStore, *s.backend, s.sharedClock, bindingOptions);
+    session::SessionManager::Options sessionOptions;
+    sessionOptions.idleLock = s.settings.duration(u"ui.idle_lock_minutes");
+    s.session =
+        std::make_unique<session::SessionManager>(*s.database, *s.backend, *s.orders, s.sharedClock, sessionOptions);
+    s.clerks = std::make_unique<session::ClerkManager>(*s.database, *s.backend, *s.session, *s.orders, s.sharedClock);
+    auto serial = s.systemInfo->serialNumber();
+    s.shift = std::make_unique<session::ShiftManager>(*s.database, *s.orders, *s.session, s.sharedClock,
+                                                      store::OrderNumbers::deviceTagFor(serial ? *serial : QString()));
+    // The handover report is laid out for the configured paper and queued on the printer thread; the print queue keeps
+    // it until the printer takes it, so "printed" means queued.
+    s.shift->setPrinter([&s, deviceId = serial ? *serial : QString()](const session::ShiftReport& report) {
+        const drivers::ShiftReportLayout layout(s.devices->paperWidth());
+        s.devices->printJob(layout.render(session::shiftSlipFor(report, s.binding->storeName(), deviceId)),
+                            QStringLiteral("shift_report"));
+        return true;
+    });
+    if (auto r = s.binding->load(); !r) return r;
+    if (auto r = s.session->load(); !r) return r;
+    if (auto r = s.shift->load(); !r) return r;
+    s.session->watchActivity(QCoreApplication::instance());
+    // The keypad and the scanners do not go through Qt's input events: they count as activity too.
+    QObject::connect(s.devices.get(), &DeviceManager::lastKeyChanged, s.session.get(),
+                     &session::SessionManager::noteActivity);
+    QObject::connect(s.devices.get(), &DeviceManager::lastScanChanged, s.session.get(),
+                     &session::SessionManager::noteActivity);
+
+    QObject::connect(s.binding.get(), &session::DeviceBinding::activated, [this] { startSync(); });
+    QObject::connect(s.binding.get(), &session::DeviceBinding::unbindingStarted,
+                     [&s] { s.session->endLocally(QStringLiteral("device unbound")); });
+    QObject::connect(s.binding.get(), &session::DeviceBinding::unbound, [&s] { s.sync.reset(); });
+    auto showStore = [&s] { s.appState->setStoreName(s.binding->storeName()); };
+    QObject::connect(s.binding.get(), &session::DeviceBinding::changed, s.appState.get(), showStore);
+    showStore();
+    QObject::connect(s.session.get(), &session::SessionManager::changed, s.appState.get(),
+                     [&s] { s.appState->setSignedIn(s.session->displayName(), s.session->role()); });
+
+    if (s.demoBackend) activateForDemo();
+
+    BindingForeign::provide(s.binding.get());
+    SessionForeign::provide(s.session.get());
+    ClerksForeign::provide(s.clerks.get());
+    ShiftForeign::provide(s.shift.get());
+    return {};
+}
+
+backend::BackendConfig Application::backendConfig() const {
+    const Services& s = *m_services;
+    backend::BackendConfig config;
+    config.baseUrl = s.demoBackend ? s.demoBackend->url() : QUrl(s.settings.string(u"backend.url"));
+    auto serial = s.systemInfo->serialNumber();
+    config.deviceId = serial ? *serial : QString();
+    config.timeout = s.settings.duration(u"backend.timeout_ms");
+    return config;
+}
+
 void Application::startSync() {
     Services& s = *m_services;
     // What the outbox holds now, so the status bar is right before (or without) the worker.
@@ -274,43 +419,30 @@ void Application::startSync() {
         snapshot->online = s.network->online();
         s.syncStatus->setSnapshot(*snapshot);
     }
-
-    const bool demo = m_commandLine.mode == CommandLine::Mode::Demo;
-    const bool ui = m_commandLine.mode == CommandLine::Mode::Run || demo;
-    auto secret = s.keyStore->loadSecret(QString::fromLatin1(binding::kDeviceSecret));
-    auto merchantNo = s.database->queryText(QStringLiteral("SELECT value FROM device_meta WHERE key = ?"),
-                                            {QString::fromLatin1(binding::kMerchantNo)});
-    if (!ui || !secret || !merchantNo || !merchantNo->has_value()) {
-        if (ui && snapshot && snapshot->pending > 0)
+    const bool ui = m_commandLine.mode == CommandLine::Mode::Run || m_commandLine.mode == CommandLine::Mode::Demo;
+    const bool bound = s.binding->state() == session::DeviceBinding::State::Activated ||
+                       s.binding->state() == session::DeviceBinding::State::Unbinding;
+    if (!ui || !bound || s.sync) {
+        if (ui && !bound && snapshot && snapshot->pending > 0)
             qCInfo(lcSync) << snapshot->pending << "record(s) wait for the terminal to be activated before syncing";
         return;
     }
-    CurlHttpClientOptions httpOptions;
-    httpOptions.caFile = s.settings.string(u"backend.ca_file");
-    const QString pin = s.settings.string(u"backend.pin_sha256");
-    if (!pin.isEmpty()) httpOptions.pinnedPublicKey = "sha256//" + pin.toLatin1();
-    auto http = CurlHttpClient::create(httpOptions);
-    if (!http) {
-        qCWarning(lcSync) << "Sync not started:" << http.error().message;
-        return;
-    }
-    s.http = std::move(http).value();
-
     store::SyncOptions options;
     options.databasePath = databasePath();
     options.database = databaseOptions();
-    options.backend.baseUrl = QUrl(s.settings.string(u"backend.url"));
-    auto serial = s.systemInfo->serialNumber();
-    options.backend.deviceId = serial ? *serial : QString();
-    options.backend.merchantNo = **merchantNo;
-    options.backend.deviceSecret = *secret;
-    options.backend.timeout = s.settings.duration(u"backend.timeout_ms");
+    options.backend = backendConfig();
+    options.backend.merchantNo = s.binding->merchantNo();
+    options.backend.deviceSecret = s.binding->deviceSecret();
     options.batchSize = s.settings.integer(u"sync.batch_size");
     options.interval = s.settings.duration(u"sync.interval_s");
     options.backoffInitial = s.settings.duration(u"sync.backoff_initial_ms");
     options.backoffMax = s.settings.duration(u"sync.backoff_max_ms");
     s.sync = std::make_unique<store::SyncService>(*s.http, s.sharedClock, std::move(options));
     QObject::connect(s.sync.get(), &store::SyncService::snapshotChanged, s.syncStatus.get(), &SyncStatus::setSnapshot);
+    QObject::connect(s.sync.get(), &store::SyncService::snapshotChanged, s.binding.get(),
+                     &session::DeviceBinding::setOutbox);
+    QObject::connect(s.sync.get(), &store::SyncService::deviceUnbound, s.binding.get(),
+                     &session::DeviceBinding::handleUnbound);
     QObject::connect(s.syncStatus.get(), &SyncStatus::syncNowRequested, s.sync.get(), &store::SyncService::syncNow);
     QObject::connect(s.syncStatus.get(), &SyncStatus::sendAgainRequested, s.sync.get(),
                      &store::SyncService::requeueDead);
@@ -318,21 +450,6 @@ void Application::startSync() {
                      &store::SyncService::setNetworkOnline);
     s.sync->setNetworkOnline(s.network->online());
     s.sync->start();
-}
-
-Result<void> Application::checkFonts() {
-    for (const QString& family : kCjkFamilies) {
-        if (QFontDatabase::hasFamily(family)) {
-            QFont font(family);
-            QGuiApplication::setFont(font);
-            return {};
-        }
-    }
-    if (!QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty()) return {};
-    return makeError(QStringLiteral("app.no_cjk_font"),
-                     QStringLiteral("No Chinese font is installed, so Chinese text would show as empty boxes. "
-                                    "Install one (sudo apt-get install fonts-noto-cjk or fonts-wqy-microhei) and "
-                                    "start again."));
 }
 
 Settings Application::deviceSettings() const {
@@ -378,6 +495,7 @@ Result<void> Application::createUi() {
     DevicesForeign::provide(s.devices.get());
     s.syncStatus = std::make_unique<SyncStatus>(s.sharedClock);
     SyncForeign::provide(s.syncStatus.get());
+    if (auto r = createSessionServices(); !r) return r;
     startSync();
 
     // One explicit style, so the kiosk looks the same on every platform plugin (eglfs, xcb, offscreen).
@@ -422,6 +540,8 @@ int Application::runWindow() {
         printLine(stderr, QStringLiteral("facepos: ") + window.error().message);
         return 1;
     }
+    // The kiosk follows the device and the person: activation, sign-in, the lock screen (Main.qml).
+    (*window)->setProperty("followState", true);
     if (s.settings.boolean(u"ui.fullscreen"))
         (*window)->showFullScreen();
     else
@@ -435,6 +555,16 @@ int Application::runOffscreenDemo() {
     const QString dir = m_commandLine.output.isEmpty() ? s.dataDir + QStringLiteral("/screens") : m_commandLine.output;
     printLine(stdout,
               QStringLiteral("No display found: rendering the demo screens offscreen (all devices simulated)."));
+    if (s.binding->state() != session::DeviceBinding::State::Activated) {
+        // The demo terminal binds itself to the demo store first (a second or two), as on a first start.
+        QEventLoop loop;
+        QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+        QObject::connect(s.binding.get(), &session::DeviceBinding::activated, &loop, &QEventLoop::quit);
+        loop.exec();
+        printLine(stdout, s.binding->state() == session::DeviceBinding::State::Activated
+                              ? QStringLiteral("Activated for the demo store %1.").arg(s.binding->storeName())
+                              : QStringLiteral("Activation did not finish: %1").arg(s.binding->errorText()));
+    }
     QStringList written;
     for (const QString& language : s.language->available()) {
         s.language->setLanguage(language);

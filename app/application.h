@@ -3,6 +3,7 @@
 #include <QString>
 #include <memory>
 
+#include "app/backend/backend_client.h"
 #include "app/command_line.h"
 #include "platform/database.h"
 #include "platform/result.h"
@@ -13,6 +14,11 @@ namespace facepos {
 // Runs the terminal: parses the command line, chooses the display platform, creates the Qt application and an
 // Application, and returns the process exit code (0 ok, 1 a problem the message explains, 2 bad arguments).
 int runApplication(int argc, char** argv);
+
+// Makes the first installed family that renders simplified Chinese well the UI font (Noto Sans CJK SC, WenQuanYi, …).
+// Error app.no_cjk_font, saying which package to install, when no Chinese font is installed at all. Call after the
+// QGuiApplication exists.
+Result<void> useChineseUiFont();
 
 // Owns every service of a running terminal and wires them together. Created on the UI thread after the
 // QGuiApplication; destroyed before it. Start-up problems (bad configuration, unwritable data directory, damaged
@@ -39,11 +45,16 @@ private:
     Result<void> openDatabase();
     Result<void> openStore();
     void purgeOldRecords();
+    // Activation, sign-in, clerks and shifts, with the UI thread's backend client.
+    Result<void> createSessionServices();
+    // --demo: the sandbox in process with the demo store, and this terminal bound to its merchant.
+    Result<void> startDemoBackend();
+    void activateForDemo();
+    backend::BackendConfig backendConfig() const;
     // Shows the outbox on the status bar and, once the device is activated, starts delivering it.
     void startSync();
     DatabaseOptions databaseOptions() const;
     QString databasePath() const;
-    Result<void> checkFonts();
     Result<void> createUi();
     Settings deviceSettings() const;
 

@@ -7,6 +7,10 @@
 #include "customer_display.h"
 #include "device_manager.h"
 #include "language_manager.h"
+#include "session/clerk_manager.h"
+#include "session/device_binding.h"
+#include "session/session_manager.h"
+#include "session/shift_manager.h"
 #include "sync_status.h"
 
 namespace facepos {
@@ -74,6 +78,42 @@ struct SyncForeign : SingletonProvider<SyncStatus> {
     QML_SINGLETON
 public:
     static SyncStatus* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct BindingForeign : SingletonProvider<session::DeviceBinding> {
+    Q_GADGET
+    QML_FOREIGN(facepos::session::DeviceBinding)
+    QML_NAMED_ELEMENT(DeviceBinding)
+    QML_SINGLETON
+public:
+    static session::DeviceBinding* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct SessionForeign : SingletonProvider<session::SessionManager> {
+    Q_GADGET
+    QML_FOREIGN(facepos::session::SessionManager)
+    QML_NAMED_ELEMENT(Session)
+    QML_SINGLETON
+public:
+    static session::SessionManager* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct ClerksForeign : SingletonProvider<session::ClerkManager> {
+    Q_GADGET
+    QML_FOREIGN(facepos::session::ClerkManager)
+    QML_NAMED_ELEMENT(Clerks)
+    QML_SINGLETON
+public:
+    static session::ClerkManager* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct ShiftForeign : SingletonProvider<session::ShiftManager> {
+    Q_GADGET
+    QML_FOREIGN(facepos::session::ShiftManager)
+    QML_NAMED_ELEMENT(Shift)
+    QML_SINGLETON
+public:
+    static session::ShiftManager* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
 };
 
 }  // namespace facepos

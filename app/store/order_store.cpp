@@ -522,6 +522,10 @@ Result<void> OrderStore::enqueueCall(const QString& call, const QJsonObject& fie
                                    QStringLiteral("voucher_redeem")};
     if (!calls.contains(call))
         return invalid(QStringLiteral("The call '%1' is not delivered by the outbox.").arg(call));
+    if (m_db.inTransaction()) {
+        // Part of the caller's transaction (the shift row and its call commit together); the caller wakes the worker.
+        return enqueue(call, newRecordId(), {}, 1, m_clock->nowUtc(), fields, reference);
+    }
     auto tx = m_db.begin();
     if (!tx) return tx.error();
     if (auto queued = enqueue(call, newRecordId(), {}, 1, m_clock->nowUtc(), fields, reference); !queued)

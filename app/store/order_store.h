@@ -83,8 +83,11 @@ public:
     // An event (§15.1 kind `event`): drawer_open, receipt_printed, login, lock … `detail` holds no personal data.
     Result<void> recordEvent(const QString& type, const QJsonObject& detail = {});
     // A whole device call delivered by the outbox on its own (shift_open, shift_close, voucher_redeem), idempotent
-    // on the server by `reference` (§6.2).
+    // on the server by `reference` (§6.2). Inside the caller's open transaction it joins it (the record it announces
+    // commits with it) and the caller calls wakeSync() after committing.
     Result<void> enqueueCall(const QString& call, const QJsonObject& fields, const QString& reference);
+    // Tells the sync worker that rows were committed.
+    void wakeSync() { notifyEnqueued(); }
 
     Result<std::optional<OrderRecord>> order(const QString& mchOrderNo);
     // Orders not yet final (Created, Paying), oldest first: what start-up must resolve before new sales.

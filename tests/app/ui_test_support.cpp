@@ -1,9 +1,14 @@
 #include "ui_test_support.h"
 
 #include <QTest>
+#include <cstdio>
 
+#include "app/app_schema.h"
+#include "app/application.h"
 #include "app/qml_singletons.h"
+#include "app/store/order_number.h"
 #include "drivers/driver_selection.h"
+#include "platform/curl_http_client.h"
 #include "platform/settings.h"
 
 namespace facepos::test {
@@ -34,7 +39,7 @@ QObject* search(QObject* node, const QString& name) {
 
 }  // namespace
 
-UiHarness::UiHarness() : appState(testFacts()) {
+UiHarness::UiHarness(QUrl backendUrl, QString deviceId) : appState(testFacts()) {
     AppStateForeign::provide(&appState);
     CustomerDisplayForeign::provide(&customerDisplay);
     LanguageForeign::provide(&language);
@@ -45,6 +50,44 @@ UiHarness::UiHarness() : appState(testFacts()) {
     devices = std::make_unique<DeviceManager>(*settings, demoDriverChoices(), clock);
     DevicesForeign::provide(devices.get());
     SyncForeign::provide(&syncStatus);
+
+    DatabaseOptions dbOptions;
+    dbOptions.migrations = appMigrations();
+    auto db = Database::open(dataDir.filePath(QStringLiteral("facepos.db")), dbOptions);
+    Q_ASSERT(db.ok());
+    database.emplace(std::move(db).value());
+    auto keys = KeyStore::open(dataDir.filePath(QStringLiteral("keys")), QByteArrayLiteral("ui-test-device-binding"));
+    Q_ASSERT(keys.ok());
+    keyStore = std::move(keys).value();
+    auto client = CurlHttpClient::create();
+    Q_ASSERT(client.ok());
+    http = std::move(client).value();
+    backend::BackendConfig config;
+    config.baseUrl = std::move(backendUrl);
+    config.deviceId = deviceId;
+    config.timeout = std::chrono::seconds(5);
+    config.retryDelay = std::chrono::milliseconds(50);
+    backend = std::make_unique<backend::BackendClient>(*http, wallClock, config);
+    store::OrderStoreOptions storeOptions;
+    storeOptions.deviceTag = store::OrderNumbers::deviceTagFor(deviceId);
+    storeOptions.sequenceFile = dataDir.filePath(QStringLiteral("order-sequence"));
+    auto store = store::OrderStore::open(*database, wallClock, storeOptions);
+    Q_ASSERT(store.ok());
+    orders = std::move(store).value();
+    session::DeviceBinding::Options bindingOptions;
+    bindingOptions.dataDir = dataDir.path();
+    bindingOptions.deviceModel = QStringLiteral("FP-T2");
+    bindingOptions.appVersion = QStringLiteral("1.0.0");
+    binding = std::make_unique<session::DeviceBinding>(*database, *keyStore, *backend, wallClock, bindingOptions);
+    session = std::make_unique<session::SessionManager>(*database, *backend, *orders, wallClock,
+                                                        session::SessionManager::Options{});
+    clerks = std::make_unique<session::ClerkManager>(*database, *backend, *session, *orders, wallClock);
+    shift = std::make_unique<session::ShiftManager>(*database, *orders, *session, wallClock, storeOptions.deviceTag);
+    BindingForeign::provide(binding.get());
+    SessionForeign::provide(session.get());
+    ClerksForeign::provide(clerks.get());
+    ShiftForeign::provide(shift.get());
+
     engine = std::make_unique<QQmlEngine>();
     engine->addImportPath(QStringLiteral("qrc:/"));
     language.setEngine(engine.get());
@@ -55,6 +98,16 @@ UiHarness::UiHarness() : appState(testFacts()) {
 UiHarness::~UiHarness() {
     renderer.reset();
     engine.reset();
+    ShiftForeign::provide(nullptr);
+    ClerksForeign::provide(nullptr);
+    SessionForeign::provide(nullptr);
+    BindingForeign::provide(nullptr);
+    shift.reset();
+    clerks.reset();
+    session.reset();
+    binding.reset();
+    orders.reset();
+    backend.reset();
     SyncForeign::provide(nullptr);
     DevicesForeign::provide(nullptr);
     CustomerDisplayForeign::provide(nullptr);
@@ -76,6 +129,23 @@ bool tap(QQuickWindow* window, const QString& objectName) {
     const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
     QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
     return true;
+}
+
+std::optional<QDir> screenshotOutputDir(int argc, char** argv, const char* tool) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s OUTPUT_DIR\n", tool);
+        return std::nullopt;
+    }
+    if (auto font = useChineseUiFont(); !font) {
+        std::fprintf(stderr, "%s\n", qPrintable(font.error().message));
+        return std::nullopt;
+    }
+    QDir out(QString::fromLocal8Bit(argv[1]));
+    if (!out.mkpath(QStringLiteral("."))) {
+        std::fprintf(stderr, "cannot create %s\n", argv[1]);
+        return std::nullopt;
+    }
+    return out;
 }
 
 }  // namespace facepos::test
