@@ -1,8 +1,10 @@
 import QtQuick
 import QtQuick.Layouts
 import FacePOS
+import FacePOS as App
 
-// Always on top of the cashier's screen: store, network, sync state, who is signed in, and the time.
+// Always on top of the cashier's screen: store, network, sync state, who is signed in (with lock and sign-out), the
+// settings button and the time.
 Rectangle {
     id: bar
     implicitHeight: Theme.statusBarHeight
@@ -12,6 +14,16 @@ Rectangle {
 
     // The cashier tapped the sync indicator.
     signal syncClicked()
+    // The settings button (the keypad's Settings key does the same).
+    signal settingsClicked()
+
+    function roleText(role) {
+        switch (role) {
+        case "merchant": return qsTr("Merchant")
+        case "clerk": return qsTr("Clerk")
+        }
+        return ""
+    }
 
     Timer {
         interval: 1000
@@ -33,7 +45,8 @@ Rectangle {
             color: Theme.statusBarText
             font.pixelSize: Theme.fontNormal
             font.bold: true
-            text: AppState.storeName.length > 0 ? AppState.storeName : qsTr("FacePOS")
+            text: App.DeviceBinding.storeName.length > 0 ? App.DeviceBinding.storeName
+                                               : AppState.storeName.length > 0 ? AppState.storeName : qsTr("FacePOS")
         }
         Row {
             spacing: 6
@@ -103,7 +116,32 @@ Rectangle {
             objectName: "statusPerson"
             color: Theme.statusBarText
             font.pixelSize: Theme.fontSmall
-            text: AppState.signedInName.length > 0 ? AppState.signedInName : qsTr("Not signed in")
+            text: Session.signedIn ? Session.displayName : qsTr("Not signed in")
+        }
+        Text {
+            objectName: "statusRole"
+            visible: Session.signedIn
+            color: Theme.statusBarAttention
+            font.pixelSize: Theme.fontSmall
+            text: bar.roleText(Session.role)
+        }
+        StatusBarButton {
+            objectName: "statusLockButton"
+            visible: Session.signedIn && !Session.locked
+            text: qsTr("Lock")
+            onClicked: Session.lock()
+        }
+        StatusBarButton {
+            objectName: "statusSignOutButton"
+            visible: Session.signedIn && !Session.locked
+            enabled: !Session.busy
+            text: qsTr("Sign out")
+            onClicked: Session.signOut()
+        }
+        StatusBarButton {
+            objectName: "statusSettingsButton"
+            text: qsTr("Settings")
+            onClicked: bar.settingsClicked()
         }
         Text {
             objectName: "statusClock"

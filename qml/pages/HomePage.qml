@@ -2,13 +2,15 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import FacePOS
+import FacePOS as App
 
-// The cashier's starting point. Selling, orders and shifts need a signed-in person; settings are always reachable.
+// The cashier's starting point. Selling, orders and shifts need an activated device and a signed-in person; settings
+// are always reachable.
 Page {
     id: page
     objectName: "homePage"
 
-    readonly property bool signedIn: AppState.signedInName.length > 0
+    readonly property bool signedIn: Session.signedIn && App.DeviceBinding.state === "activated"
 
     background: Rectangle {
         color: Theme.background
@@ -21,7 +23,8 @@ Page {
 
         Text {
             objectName: "homeTitle"
-            text: AppState.storeName.length > 0 ? AppState.storeName : qsTr("FacePOS")
+            text: App.DeviceBinding.storeName.length > 0 ? App.DeviceBinding.storeName
+                                               : AppState.storeName.length > 0 ? AppState.storeName : qsTr("FacePOS")
             color: Theme.text
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -63,6 +66,7 @@ Page {
                 subtitle: page.signedIn ? qsTr("Open or close a shift") : qsTr("Sign in first")
                 enabled: page.signedIn
                 accent: "#b76e00"
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("ShiftPage.qml").toString())
             }
             HomeTile {
                 objectName: "tileSettings"

@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import FacePOS
 
-// Settings reachable without signing in: the UI language and the device's identity (what support asks for).
+// Settings reachable without signing in: the UI language and the device's identity (what support asks for). The
+// store's own settings (My store: store details, clerks) are the merchant's only (docs/permissions.md).
 Page {
     id: page
     objectName: "settingsPage"
@@ -56,6 +57,33 @@ Page {
                 checked: Language.language === "en"
                 implicitHeight: Theme.touchTarget
                 onClicked: Language.setLanguage("en")
+            }
+        }
+
+        Text {
+            Layout.topMargin: Theme.spacing
+            text: qsTr("My store")
+            color: Theme.text
+            font.pixelSize: Theme.fontLarge
+        }
+        RowLayout {
+            spacing: Theme.spacing
+            Button {
+                objectName: "openMyStore"
+                text: qsTr("Store and clerks")
+                implicitHeight: Theme.touchTarget
+                enabled: Session.role === "merchant" && !Session.locked
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("MyStorePage.qml").toString())
+            }
+            Text {
+                objectName: "myStoreHint"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontNormal
+                text: Session.role === "merchant"
+                      ? qsTr("Store details and clerk accounts.")
+                      : qsTr("Only the merchant manages the store and its clerks: sign in with the merchant account to open it.")
             }
         }
 

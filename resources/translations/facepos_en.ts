@@ -2,6 +2,259 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ActivationPage</name>
+    <message>
+        <source>Activation request rejected</source>
+        <translation>Activation request rejected</translation>
+    </message>
+    <message>
+        <source>Activate this device</source>
+        <translation>Activate this device</translation>
+    </message>
+    <message>
+        <source>Support did not approve the request. Check the reason, correct it, and submit again.</source>
+        <translation>Support did not approve the request. Check the reason, correct it, and submit again.</translation>
+    </message>
+    <message>
+        <source>This device is not bound to a merchant yet. Sign in with the merchant account to send the activation request; support then reviews it.</source>
+        <translation>This device is not bound to a merchant yet. Sign in with the merchant account to send the activation request; support then reviews it.</translation>
+    </message>
+    <message>
+        <source>Records the backend refused were saved to %1. Copy them before they are needed.</source>
+        <translation>Records the backend refused were saved to %1. Copy them before they are needed.</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Software version</source>
+        <translation>Software version</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation>Merchant number</translation>
+    </message>
+    <message>
+        <source>8–12 digits</source>
+        <translation>8–12 digits</translation>
+    </message>
+    <message>
+        <source>Merchant password</source>
+        <translation>Merchant password</translation>
+    </message>
+    <message>
+        <source>Store number (optional)</source>
+        <translation>Store number (optional)</translation>
+    </message>
+    <message>
+        <source>The merchant&apos;s first store</source>
+        <translation>The merchant&apos;s first store</translation>
+    </message>
+    <message>
+        <source>Send activation request</source>
+        <translation>Send activation request</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>No reason was given.</source>
+        <translation>No reason was given.</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>Request ID</translation>
+    </message>
+    <message>
+        <source>Submit again</source>
+        <translation>Submit again</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationPendingPage</name>
+    <message>
+        <source>Pending review</source>
+        <translation>Pending review</translation>
+    </message>
+    <message>
+        <source>The activation request was sent. Give support the serial number and the request ID below; this screen changes by itself once they have decided.</source>
+        <translation>The activation request was sent. Give support the serial number and the request ID below; this screen changes by itself once they have decided.</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Serial number</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>Request ID</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Next check at %1</source>
+        <translation>Next check at %1</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Check now</translation>
+    </message>
+</context>
+<context>
+    <name>ClerksPage</name>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Locked until %1</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Type the password again.</source>
+        <translation>The two passwords are not the same. Type the password again.</translation>
+    </message>
+    <message>
+        <source>Clerk %1 created. They can sign in with the new password now.</source>
+        <translation>Clerk %1 created. They can sign in with the new password now.</translation>
+    </message>
+    <message>
+        <source>The password of clerk %1 was reset.</source>
+        <translation>The password of clerk %1 was reset.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Clerks</source>
+        <translation>Clerks</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>New clerk</source>
+        <translation>New clerk</translation>
+    </message>
+    <message>
+        <source>Only the merchant manages clerks: sign in with the merchant account to open this page.</source>
+        <translation>Only the merchant manages clerks: sign in with the merchant account to open this page.</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached: this is the list saved at %1. Changes need the network.</source>
+        <translation>The backend cannot be reached: this is the list saved at %1. Changes need the network.</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached and no list has been saved on this terminal yet.</source>
+        <translation>The backend cannot be reached and no list has been saved on this terminal yet.</translation>
+    </message>
+    <message>
+        <source>Last sign-in %1</source>
+        <translation>Last sign-in %1</translation>
+    </message>
+    <message>
+        <source>Never signed in</source>
+        <translation>Never signed in</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>No clerks yet. Create the first one with “New clerk”.</source>
+        <translation>No clerks yet. Create the first one with “New clerk”.</translation>
+    </message>
+    <message>
+        <source>Employee number (1–8 digits)</source>
+        <translation>Employee number (1–8 digits)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Initial password (6–16 characters)</source>
+        <translation>Initial password (6–16 characters)</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>New password for %1 (%2)</source>
+        <translation>New password for %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The clerk is signed out on every terminal and signs in again with the new password.</source>
+        <translation>The clerk is signed out on every terminal and signs in again with the new password.</translation>
+    </message>
+    <message>
+        <source>New password (6–16 characters)</source>
+        <translation>New password (6–16 characters)</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>Set password</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplayView</name>
     <message>
         <source>Welcome to %1</source>
@@ -286,10 +539,150 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>%1, enter your password to continue.</source>
+        <translation>%1, enter your password to continue.</translation>
+    </message>
+    <message>
+        <source>Enter your password to continue.</source>
+        <translation>Enter your password to continue.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Unlocking is blocked for %1.</source>
+        <translation>Too many wrong passwords. Unlocking is blocked for %1.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Someone else? Sign out, then sign in with your own account.</source>
+        <translation>Someone else? Sign out, then sign in with your own account.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>FacePOS</source>
         <translation>FacePOS</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message numerus="yes">
+        <source>Wrong account or password. %n attempt(s) left before the account is locked.</source>
+        <translation>
+            <numerusform>Wrong account or password. %n attempt left before the account is locked.</numerusform>
+            <numerusform>Wrong account or password. %n attempts left before the account is locked.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong account or password.</source>
+        <translation>Wrong account or password.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked until %1.</source>
+        <translation>Too many wrong passwords: the account is locked until %1.</translation>
+    </message>
+    <message>
+        <source>This clerk account is disabled. Ask the merchant to enable it.</source>
+        <translation>This clerk account is disabled. Ask the merchant to enable it.</translation>
+    </message>
+    <message>
+        <source>The merchant account is signed in on another terminal (%1). Sign in here with a clerk account, or sign out on the other terminal first.</source>
+        <translation>The merchant account is signed in on another terminal (%1). Sign in here with a clerk account, or sign out on the other terminal first.</translation>
+    </message>
+    <message>
+        <source>The session has ended. Please sign in again.</source>
+        <translation>The session has ended. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>Only the merchant may do this.</source>
+        <translation>Only the merchant may do this.</translation>
+    </message>
+    <message>
+        <source>A clerk with this employee number already exists.</source>
+        <translation>A clerk with this employee number already exists.</translation>
+    </message>
+    <message>
+        <source>There is no clerk with this employee number.</source>
+        <translation>There is no clerk with this employee number.</translation>
+    </message>
+    <message>
+        <source>This terminal is already bound to a merchant. Support must unbind it first.</source>
+        <translation>This terminal is already bound to a merchant. Support must unbind it first.</translation>
+    </message>
+    <message>
+        <source>The bind request is no longer known to the backend. Submit it again.</source>
+        <translation>The bind request is no longer known to the backend. Submit it again.</translation>
+    </message>
+    <message>
+        <source>The backend does not know this terminal as activated. Call support.</source>
+        <translation>The backend does not know this terminal as activated. Call support.</translation>
+    </message>
+    <message>
+        <source>Support has unbound this terminal.</source>
+        <translation>Support has unbound this terminal.</translation>
+    </message>
+    <message>
+        <source>The backend refused the input: %1</source>
+        <translation>The backend refused the input: %1</translation>
+    </message>
+    <message>
+        <source>The backend did not accept this terminal&apos;s request (clock or key). Check the date and time, then try again; if it goes on, call support.</source>
+        <translation>The backend did not accept this terminal&apos;s request (clock or key). Check the date and time, then try again; if it goes on, call support.</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached. Check the network cable or Wi-Fi, then try again.</source>
+        <translation>The backend cannot be reached. Check the network cable or Wi-Fi, then try again.</translation>
+    </message>
+    <message>
+        <source>No valid answer from the backend. Try again in a moment.</source>
+        <translation>No valid answer from the backend. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>The terminal could not prepare the request. Call support.</source>
+        <translation>The terminal could not prepare the request. Call support.</translation>
+    </message>
+    <message>
+        <source>The backend refused the request (%1).</source>
+        <translation>The backend refused the request (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>MyStorePage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>My store</source>
+        <translation>My store</translation>
+    </message>
+    <message>
+        <source>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</source>
+        <translation>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</translation>
+    </message>
+    <message>
+        <source>Merchant %1 · %2</source>
+        <translation>Merchant %1 · %2</translation>
+    </message>
+    <message>
+        <source>Store details</source>
+        <translation>Store details</translation>
     </message>
 </context>
 <context>
@@ -337,6 +730,305 @@
     <message>
         <source>Data sync</source>
         <translation>Data sync</translation>
+    </message>
+    <message>
+        <source>My store</source>
+        <translation>My store</translation>
+    </message>
+    <message>
+        <source>Store and clerks</source>
+        <translation>Store and clerks</translation>
+    </message>
+    <message>
+        <source>Store details and clerk accounts.</source>
+        <translation>Store details and clerk accounts.</translation>
+    </message>
+    <message>
+        <source>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</source>
+        <translation>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPage</name>
+    <message>
+        <source>Enter the cash float in yuan with at most two decimals, e.g. 500 or 500.00.</source>
+        <translation>Enter the cash float in yuan with at most two decimals, e.g. 500 or 500.00.</translation>
+    </message>
+    <message>
+        <source>Enter the cash counted in the drawer in yuan with at most two decimals, e.g. 593.00.</source>
+        <translation>Enter the cash counted in the drawer in yuan with at most two decimals, e.g. 593.00.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>Shift handover</translation>
+    </message>
+    <message>
+        <source>Sign in first: a shift belongs to the person who opens it.</source>
+        <translation>Sign in first: a shift belongs to the person who opens it.</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>No shift is open</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and open your shift before taking payments. %1 opens it.</source>
+        <translation>Count the cash in the drawer and open your shift before taking payments. %1 opens it.</translation>
+    </message>
+    <message>
+        <source>Opening cash float (yuan)</source>
+        <translation>Opening cash float (yuan)</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Last handover report</source>
+        <translation>Last handover report</translation>
+    </message>
+    <message>
+        <source>Shift open</source>
+        <translation>Shift open</translation>
+    </message>
+    <message>
+        <source>Shift number</source>
+        <translation>Shift number</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Opened by</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Opening cash float</source>
+        <translation>Opening cash float</translation>
+    </message>
+    <message>
+        <source>This shift was opened by %1. Only they or the merchant can close it.</source>
+        <translation>This shift was opened by %1. Only they or the merchant can close it.</translation>
+    </message>
+    <message>
+        <source>To hand over, count the cash in the drawer and enter it: the handover report comes next.</source>
+        <translation>To hand over, count the cash in the drawer and enter it: the handover report comes next.</translation>
+    </message>
+    <message>
+        <source>Cash counted (yuan)</source>
+        <translation>Cash counted (yuan)</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Close shift</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportPage</name>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>UnionPay</translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation>Face pay</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>The report was sent to the printer again.</source>
+        <translation>The report was sent to the printer again.</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>Count again</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Handover report (not closed yet)</source>
+        <translation>Handover report (not closed yet)</translation>
+    </message>
+    <message>
+        <source>Handover report</source>
+        <translation>Handover report</translation>
+    </message>
+    <message>
+        <source>No shift has been closed on this terminal yet.</source>
+        <translation>No shift has been closed on this terminal yet.</translation>
+    </message>
+    <message>
+        <source>Shift number</source>
+        <translation>Shift number</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>Paid orders</translation>
+    </message>
+    <message>
+        <source>No payments in this shift.</source>
+        <translation>No payments in this shift.</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refund(s)</source>
+        <translation>
+            <numerusform>%n refund</numerusform>
+            <numerusform>%n refunds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Voucher deductions</source>
+        <translation>Voucher deductions</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening cash float</source>
+        <translation>Opening cash float</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <source>Difference (over)</source>
+        <translation>Difference (over)</translation>
+    </message>
+    <message>
+        <source>Difference (short)</source>
+        <translation>Difference (short)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Shift closed. The report is stored, printed and queued for the backend.</source>
+        <translation>Shift closed. The report is stored, printed and queued for the backend.</translation>
+    </message>
+    <message>
+        <source>Shift closed. The report is stored and queued for the backend, but it was not printed: check the printer, then reprint.</source>
+        <translation>Shift closed. The report is stored and queued for the backend, but it was not printed: check the printer, then reprint.</translation>
+    </message>
+    <message>
+        <source>The next person signs in and opens a new shift with the cash float in the drawer.</source>
+        <translation>The next person signs in and opens a new shift with the cash float in the drawer.</translation>
+    </message>
+    <message>
+        <source>Confirm handover and close the shift</source>
+        <translation>Confirm handover and close the shift</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>FacePOS</source>
+        <translation>FacePOS</translation>
+    </message>
+    <message>
+        <source>Sign in to take payments</source>
+        <translation>Sign in to take payments</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Merchant account %1</source>
+        <translation>Merchant account %1</translation>
+    </message>
+    <message>
+        <source>Merchant password</source>
+        <translation>Merchant password</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>1–8 digits</source>
+        <translation>1–8 digits</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Sign-in is locked for %1.</source>
+        <translation>Too many wrong passwords. Sign-in is locked for %1.</translation>
+    </message>
+    <message>
+        <source>Sign in with a clerk account</source>
+        <translation>Sign in with a clerk account</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
     </message>
 </context>
 <context>
@@ -388,6 +1080,69 @@
             <numerusform>%n refused</numerusform>
             <numerusform>%n refused</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDetailsPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Store details</source>
+        <translation>Store details</translation>
+    </message>
+    <message>
+        <source>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</source>
+        <translation>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>Store name</translation>
+    </message>
+    <message>
+        <source>Store number</source>
+        <translation>Store number</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>Merchant</translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation>Merchant number</translation>
+    </message>
+    <message>
+        <source>This terminal</source>
+        <translation>This terminal</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <source>Clerks</source>
+        <translation>Clerks</translation>
     </message>
 </context>
 <context>
@@ -542,6 +1297,172 @@
     <message>
         <source>Send again</source>
         <translation>Send again</translation>
+    </message>
+</context>
+<context>
+    <name>UnbindingPage</name>
+    <message>
+        <source>This device was unbound</source>
+        <translation>This device was unbound</translation>
+    </message>
+    <message>
+        <source>Support removed this device from the merchant. Selling has stopped. The records taken before are delivered first; nothing is deleted.</source>
+        <translation>Support removed this device from the merchant. Selling has stopped. The records taken before are delivered first; nothing is deleted.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) still to deliver</source>
+        <translation>
+            <numerusform>%n record still to deliver</numerusform>
+            <numerusform>%n records still to deliver</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every record is delivered.</source>
+        <translation>Every record is delivered.</translation>
+    </message>
+    <message>
+        <source>Uploading… Keep the terminal switched on.</source>
+        <translation>Uploading… Keep the terminal switched on.</translation>
+    </message>
+    <message>
+        <source>Offline: the records upload by themselves when the network is back. Keep the terminal switched on.</source>
+        <translation>Offline: the records upload by themselves when the network is back. Keep the terminal switched on.</translation>
+    </message>
+    <message>
+        <source>Records the backend refused were saved to %1.</source>
+        <translation>Records the backend refused were saved to %1.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::session::ClerkManager</name>
+    <message>
+        <source>Only the merchant manages clerks. Sign in as the merchant.</source>
+        <translation>Only the merchant manages clerks. Sign in as the merchant.</translation>
+    </message>
+    <message>
+        <source>Enter the employee number, the name and a password.</source>
+        <translation>Enter the employee number, the name and a password.</translation>
+    </message>
+    <message>
+        <source>The employee number is 1 to 8 digits.</source>
+        <translation>The employee number is 1 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>The name is at most 32 characters.</source>
+        <translation>The name is at most 32 characters.</translation>
+    </message>
+    <message>
+        <source>The password has 6 to 16 characters.</source>
+        <translation>The password has 6 to 16 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::session::DeviceBinding</name>
+    <message>
+        <source>This terminal already has a bind request.</source>
+        <translation>This terminal already has a bind request.</translation>
+    </message>
+    <message>
+        <source>Enter the merchant account and its password.</source>
+        <translation>Enter the merchant account and its password.</translation>
+    </message>
+    <message>
+        <source>The merchant account is 8 to 12 digits.</source>
+        <translation>The merchant account is 8 to 12 digits.</translation>
+    </message>
+    <message>
+        <source>The merchant password has 8 to 32 characters.</source>
+        <translation>The merchant password has 8 to 32 characters.</translation>
+    </message>
+    <message>
+        <source>The backend approved this terminal but no longer sends its key. Ask support to unbind the terminal and approve a new request.</source>
+        <translation>The backend approved this terminal but no longer sends its key. Ask support to unbind the terminal and approve a new request.</translation>
+    </message>
+    <message>
+        <source>The activation data was damaged on the way. The terminal asks again automatically.</source>
+        <translation>The activation data was damaged on the way. The terminal asks again automatically.</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::session::SessionManager</name>
+    <message>
+        <source>Too many wrong passwords: sign-in is locked for %1:%2.</source>
+        <translation>Too many wrong passwords: sign-in is locked for %1:%2.</translation>
+    </message>
+    <message>
+        <source>Enter the merchant password.</source>
+        <translation>Enter the merchant password.</translation>
+    </message>
+    <message>
+        <source>Enter the employee number and the password.</source>
+        <translation>Enter the employee number and the password.</translation>
+    </message>
+    <message>
+        <source>The employee number is 1 to 8 digits.</source>
+        <translation>The employee number is 1 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this terminal.</source>
+        <translation>Only %1 can unlock this terminal.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::session::ShiftManager</name>
+    <message>
+        <source>Sign in before opening a shift.</source>
+        <translation>Sign in before opening a shift.</translation>
+    </message>
+    <message>
+        <source>Shift %1 is still open. Close it before opening a new one.</source>
+        <translation>Shift %1 is still open. Close it before opening a new one.</translation>
+    </message>
+    <message>
+        <source>The opening cash must be between 0 and 1,000,000 yuan.</source>
+        <translation>The opening cash must be between 0 and 1,000,000 yuan.</translation>
+    </message>
+    <message>
+        <source>A shift was opened this very second; try again.</source>
+        <translation>A shift was opened this very second; try again.</translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation>No shift is open.</translation>
+    </message>
+    <message>
+        <source>Sign in before closing the shift.</source>
+        <translation>Sign in before closing the shift.</translation>
+    </message>
+    <message>
+        <source>Only the person who opened this shift, or the merchant, can close it.</source>
+        <translation>Only the person who opened this shift, or the merchant, can close it.</translation>
+    </message>
+    <message>
+        <source>Enter the cash counted in the drawer.</source>
+        <translation>Enter the cash counted in the drawer.</translation>
+    </message>
+    <message>
+        <source>No shift was closed yet.</source>
+        <translation>No shift was closed yet.</translation>
+    </message>
+    <message>
+        <source>The report could not be printed. Check the printer.</source>
+        <translation>The report could not be printed. Check the printer.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,259 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivationPage</name>
+    <message>
+        <source>Activation request rejected</source>
+        <translation>激活申请被驳回</translation>
+    </message>
+    <message>
+        <source>Activate this device</source>
+        <translation>激活本设备</translation>
+    </message>
+    <message>
+        <source>Support did not approve the request. Check the reason, correct it, and submit again.</source>
+        <translation>客服未通过本次申请。请查看原因，更正后重新提交。</translation>
+    </message>
+    <message>
+        <source>This device is not bound to a merchant yet. Sign in with the merchant account to send the activation request; support then reviews it.</source>
+        <translation>本设备尚未绑定商户。请输入商户账号和密码提交绑定激活申请，客服审核通过后即可使用。</translation>
+    </message>
+    <message>
+        <source>Records the backend refused were saved to %1. Copy them before they are needed.</source>
+        <translation>后台拒收的记录已保存到 %1，请及时复制留存。</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Software version</source>
+        <translation>软件版本</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>后台地址</translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation>商户号</translation>
+    </message>
+    <message>
+        <source>8–12 digits</source>
+        <translation>8–12 位数字</translation>
+    </message>
+    <message>
+        <source>Merchant password</source>
+        <translation>商户密码</translation>
+    </message>
+    <message>
+        <source>Store number (optional)</source>
+        <translation>门店编号（可选）</translation>
+    </message>
+    <message>
+        <source>The merchant&apos;s first store</source>
+        <translation>默认：商户的第一家门店</translation>
+    </message>
+    <message>
+        <source>Send activation request</source>
+        <translation>提交激活申请</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No reason was given.</source>
+        <translation>未说明原因。</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Submit again</source>
+        <translation>重新提交</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationPendingPage</name>
+    <message>
+        <source>Pending review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>The activation request was sent. Give support the serial number and the request ID below; this screen changes by itself once they have decided.</source>
+        <translation>激活申请已提交。请将下方的序列号和申请编号告知客服；审核结果出来后本页面会自动更新。</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Next check at %1</source>
+        <translation>下次查询时间：%1</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>立即查询</translation>
+    </message>
+</context>
+<context>
+    <name>ClerksPage</name>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Type the password again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Clerk %1 created. They can sign in with the new password now.</source>
+        <translation>店员 %1 已创建，现在可以用新密码登录。</translation>
+    </message>
+    <message>
+        <source>The password of clerk %1 was reset.</source>
+        <translation>店员 %1 的密码已重置。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Clerks</source>
+        <translation>店员管理</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>New clerk</source>
+        <translation>新建店员</translation>
+    </message>
+    <message>
+        <source>Only the merchant manages clerks: sign in with the merchant account to open this page.</source>
+        <translation>店员只由商户管理：请用商户账号登录后打开本页。</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached: this is the list saved at %1. Changes need the network.</source>
+        <translation>无法连接后台：以下是 %1 保存的名单。修改需要联网。</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached and no list has been saved on this terminal yet.</source>
+        <translation>无法连接后台，本终端也还没有保存过店员名单。</translation>
+    </message>
+    <message>
+        <source>Last sign-in %1</source>
+        <translation>上次登录 %1</translation>
+    </message>
+    <message>
+        <source>Never signed in</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>No clerks yet. Create the first one with “New clerk”.</source>
+        <translation>还没有店员。点“新建店员”创建第一个。</translation>
+    </message>
+    <message>
+        <source>Employee number (1–8 digits)</source>
+        <translation>工号（1–8 位数字）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Initial password (6–16 characters)</source>
+        <translation>初始密码（6–16 个字符）</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>New password for %1 (%2)</source>
+        <translation>为 %1（%2）设置新密码</translation>
+    </message>
+    <message>
+        <source>The clerk is signed out on every terminal and signs in again with the new password.</source>
+        <translation>该店员会在所有终端上退出登录，之后用新密码重新登录。</translation>
+    </message>
+    <message>
+        <source>New password (6–16 characters)</source>
+        <translation>新密码（6–16 个字符）</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDisplayView</name>
     <message>
         <source>Welcome to %1</source>
@@ -286,10 +539,149 @@
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁屏</translation>
+    </message>
+    <message>
+        <source>%1, enter your password to continue.</source>
+        <translation>%1，请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Enter your password to continue.</source>
+        <translation>请输入密码继续。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Unlocking is blocked for %1.</source>
+        <translation>密码错误次数过多，解锁已锁定，剩余 %1。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Someone else? Sign out, then sign in with your own account.</source>
+        <translation>不是本人？请先退出登录，再用自己的账号登录。</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>FacePOS</source>
         <translation>刷脸收银</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message numerus="yes">
+        <source>Wrong account or password. %n attempt(s) left before the account is locked.</source>
+        <translation>
+            <numerusform>账号或密码错误。再错 %n 次账号将被锁定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong account or password.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: the account is locked until %1.</source>
+        <translation>密码错误次数过多，账号已锁定至 %1。</translation>
+    </message>
+    <message>
+        <source>This clerk account is disabled. Ask the merchant to enable it.</source>
+        <translation>该店员账号已停用，请联系商户启用。</translation>
+    </message>
+    <message>
+        <source>The merchant account is signed in on another terminal (%1). Sign in here with a clerk account, or sign out on the other terminal first.</source>
+        <translation>商户账号已在另一台终端（%1）登录。请在本机使用店员账号登录，或先在那台终端退出登录。</translation>
+    </message>
+    <message>
+        <source>The session has ended. Please sign in again.</source>
+        <translation>登录已失效，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Only the merchant may do this.</source>
+        <translation>只有商户可以进行此操作。</translation>
+    </message>
+    <message>
+        <source>A clerk with this employee number already exists.</source>
+        <translation>该工号的店员已存在。</translation>
+    </message>
+    <message>
+        <source>There is no clerk with this employee number.</source>
+        <translation>没有该工号的店员。</translation>
+    </message>
+    <message>
+        <source>This terminal is already bound to a merchant. Support must unbind it first.</source>
+        <translation>本终端已绑定商户，需先由客服解绑。</translation>
+    </message>
+    <message>
+        <source>The bind request is no longer known to the backend. Submit it again.</source>
+        <translation>后台已找不到该绑定申请，请重新提交。</translation>
+    </message>
+    <message>
+        <source>The backend does not know this terminal as activated. Call support.</source>
+        <translation>后台显示本终端未激活，请联系客服。</translation>
+    </message>
+    <message>
+        <source>Support has unbound this terminal.</source>
+        <translation>客服已解绑本终端。</translation>
+    </message>
+    <message>
+        <source>The backend refused the input: %1</source>
+        <translation>后台拒绝了输入内容：%1</translation>
+    </message>
+    <message>
+        <source>The backend did not accept this terminal&apos;s request (clock or key). Check the date and time, then try again; if it goes on, call support.</source>
+        <translation>后台未接受本终端的请求（时间或密钥有误）。请检查日期和时间后重试；如仍失败，请联系客服。</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached. Check the network cable or Wi-Fi, then try again.</source>
+        <translation>无法连接后台。请检查网线或 Wi-Fi 后重试。</translation>
+    </message>
+    <message>
+        <source>No valid answer from the backend. Try again in a moment.</source>
+        <translation>后台未返回有效应答，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The terminal could not prepare the request. Call support.</source>
+        <translation>终端无法生成请求，请联系客服。</translation>
+    </message>
+    <message>
+        <source>The backend refused the request (%1).</source>
+        <translation>后台拒绝了请求（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>MyStorePage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>My store</source>
+        <translation>我的门店</translation>
+    </message>
+    <message>
+        <source>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</source>
+        <translation>门店与店员只由商户管理：请用商户账号登录后打开。</translation>
+    </message>
+    <message>
+        <source>Merchant %1 · %2</source>
+        <translation>商户 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Store details</source>
+        <translation>门店信息</translation>
     </message>
 </context>
 <context>
@@ -338,6 +730,303 @@
         <source>Data sync</source>
         <translation>数据同步</translation>
     </message>
+    <message>
+        <source>My store</source>
+        <translation>我的门店</translation>
+    </message>
+    <message>
+        <source>Store and clerks</source>
+        <translation>门店与店员</translation>
+    </message>
+    <message>
+        <source>Store details and clerk accounts.</source>
+        <translation>门店信息与店员账号。</translation>
+    </message>
+    <message>
+        <source>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</source>
+        <translation>门店与店员只由商户管理：请用商户账号登录后打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPage</name>
+    <message>
+        <source>Enter the cash float in yuan with at most two decimals, e.g. 500 or 500.00.</source>
+        <translation>请输入以元为单位、最多两位小数的备用金，例如 500 或 500.00。</translation>
+    </message>
+    <message>
+        <source>Enter the cash counted in the drawer in yuan with at most two decimals, e.g. 593.00.</source>
+        <translation>请输入以元为单位、最多两位小数的钱箱现金，例如 593.00。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Sign in first: a shift belongs to the person who opens it.</source>
+        <translation>请先登录：班次属于开班的人。</translation>
+    </message>
+    <message>
+        <source>No shift is open</source>
+        <translation>当前没有开班</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and open your shift before taking payments. %1 opens it.</source>
+        <translation>收款前请清点钱箱现金并开班。开班人：%1。</translation>
+    </message>
+    <message>
+        <source>Opening cash float (yuan)</source>
+        <translation>备用金（元）</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Last handover report</source>
+        <translation>上一班交接报告</translation>
+    </message>
+    <message>
+        <source>Shift open</source>
+        <translation>本班进行中</translation>
+    </message>
+    <message>
+        <source>Shift number</source>
+        <translation>班次号</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>开班人</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开班时间</translation>
+    </message>
+    <message>
+        <source>Opening cash float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>This shift was opened by %1. Only they or the merchant can close it.</source>
+        <translation>本班由 %1 开班，只有本人或商户可以交班。</translation>
+    </message>
+    <message>
+        <source>To hand over, count the cash in the drawer and enter it: the handover report comes next.</source>
+        <translation>交班时请清点钱箱现金并输入，随后显示交接班报告。</translation>
+    </message>
+    <message>
+        <source>Cash counted (yuan)</source>
+        <translation>实点现金（元）</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportPage</name>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>银联</translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation>刷脸支付</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>The report was sent to the printer again.</source>
+        <translation>报告已重新发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Count again</source>
+        <translation>重新清点</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Handover report (not closed yet)</source>
+        <translation>交接班报告（尚未交班）</translation>
+    </message>
+    <message>
+        <source>Handover report</source>
+        <translation>交接班报告</translation>
+    </message>
+    <message>
+        <source>No shift has been closed on this terminal yet.</source>
+        <translation>本终端还没有交过班。</translation>
+    </message>
+    <message>
+        <source>Shift number</source>
+        <translation>班次号</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开班时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>交班时间</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>已付订单</translation>
+    </message>
+    <message>
+        <source>No payments in this shift.</source>
+        <translation>本班没有收款。</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refund(s)</source>
+        <translation>
+            <numerusform>%n 笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Voucher deductions</source>
+        <translation>券抵扣</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening cash float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Difference (over)</source>
+        <translation>差额（长款）</translation>
+    </message>
+    <message>
+        <source>Difference (short)</source>
+        <translation>差额（短款）</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Shift closed. The report is stored, printed and queued for the backend.</source>
+        <translation>已交班。报告已保存、打印并排队上传。</translation>
+    </message>
+    <message>
+        <source>Shift closed. The report is stored and queued for the backend, but it was not printed: check the printer, then reprint.</source>
+        <translation>已交班。报告已保存并排队上传，但没有打印出来：请检查打印机后重打。</translation>
+    </message>
+    <message>
+        <source>The next person signs in and opens a new shift with the cash float in the drawer.</source>
+        <translation>下一位登录后，用钱箱中的现金作为备用金开新班。</translation>
+    </message>
+    <message>
+        <source>Confirm handover and close the shift</source>
+        <translation>确认交接并交班</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>重打</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>FacePOS</source>
+        <translation>刷脸收银</translation>
+    </message>
+    <message>
+        <source>Sign in to take payments</source>
+        <translation>登录后即可收款</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Merchant account %1</source>
+        <translation>商户账号 %1</translation>
+    </message>
+    <message>
+        <source>Merchant password</source>
+        <translation>商户密码</translation>
+    </message>
+    <message>
+        <source>Employee number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>1–8 digits</source>
+        <translation>1–8 位数字</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Sign-in is locked for %1.</source>
+        <translation>密码错误次数过多，登录已锁定，剩余 %1。</translation>
+    </message>
+    <message>
+        <source>Sign in with a clerk account</source>
+        <translation>改用店员账号登录</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -384,6 +1073,69 @@
         <translation>
             <numerusform>%n 条被拒收</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDetailsPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Store details</source>
+        <translation>门店信息</translation>
+    </message>
+    <message>
+        <source>Only the merchant manages the store and its clerks: sign in with the merchant account to open it.</source>
+        <translation>门店与店员只由商户管理：请用商户账号登录后打开。</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Store number</source>
+        <translation>门店编号</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>Merchant number</source>
+        <translation>商户号</translation>
+    </message>
+    <message>
+        <source>This terminal</source>
+        <translation>本终端</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>当前登录</translation>
+    </message>
+    <message>
+        <source>Clerks</source>
+        <translation>店员管理</translation>
     </message>
 </context>
 <context>
@@ -533,6 +1285,171 @@
     <message>
         <source>Send again</source>
         <translation>重新发送</translation>
+    </message>
+</context>
+<context>
+    <name>UnbindingPage</name>
+    <message>
+        <source>This device was unbound</source>
+        <translation>本设备已被解绑</translation>
+    </message>
+    <message>
+        <source>Support removed this device from the merchant. Selling has stopped. The records taken before are delivered first; nothing is deleted.</source>
+        <translation>客服已将本设备与商户解绑，收款已停止。解绑前产生的记录会先全部上传，不会删除任何数据。</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) still to deliver</source>
+        <translation>
+            <numerusform>还有 %n 条记录待上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every record is delivered.</source>
+        <translation>所有记录均已上传。</translation>
+    </message>
+    <message>
+        <source>Uploading… Keep the terminal switched on.</source>
+        <translation>正在上传…请勿关闭终端。</translation>
+    </message>
+    <message>
+        <source>Offline: the records upload by themselves when the network is back. Keep the terminal switched on.</source>
+        <translation>网络已断开：恢复联网后记录会自动上传。请勿关闭终端。</translation>
+    </message>
+    <message>
+        <source>Records the backend refused were saved to %1.</source>
+        <translation>后台拒收的记录已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::session::ClerkManager</name>
+    <message>
+        <source>Only the merchant manages clerks. Sign in as the merchant.</source>
+        <translation>只有商户可以管理店员，请以商户身份登录。</translation>
+    </message>
+    <message>
+        <source>Enter the employee number, the name and a password.</source>
+        <translation>请输入工号、姓名和密码。</translation>
+    </message>
+    <message>
+        <source>The employee number is 1 to 8 digits.</source>
+        <translation>工号为 1 至 8 位数字。</translation>
+    </message>
+    <message>
+        <source>The name is at most 32 characters.</source>
+        <translation>姓名最多 32 个字符。</translation>
+    </message>
+    <message>
+        <source>The password has 6 to 16 characters.</source>
+        <translation>密码为 6 至 16 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::session::DeviceBinding</name>
+    <message>
+        <source>This terminal already has a bind request.</source>
+        <translation>本终端已有绑定申请。</translation>
+    </message>
+    <message>
+        <source>Enter the merchant account and its password.</source>
+        <translation>请输入商户账号和密码。</translation>
+    </message>
+    <message>
+        <source>The merchant account is 8 to 12 digits.</source>
+        <translation>商户账号为 8 至 12 位数字。</translation>
+    </message>
+    <message>
+        <source>The merchant password has 8 to 32 characters.</source>
+        <translation>商户密码为 8 至 32 个字符。</translation>
+    </message>
+    <message>
+        <source>The backend approved this terminal but no longer sends its key. Ask support to unbind the terminal and approve a new request.</source>
+        <translation>后台已批准本终端，但不再下发密钥。请联系客服解绑本终端并重新审批申请。</translation>
+    </message>
+    <message>
+        <source>The activation data was damaged on the way. The terminal asks again automatically.</source>
+        <translation>激活数据在传输中损坏，终端会自动重新查询。</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::session::SessionManager</name>
+    <message>
+        <source>Too many wrong passwords: sign-in is locked for %1:%2.</source>
+        <translation>密码错误次数过多，登录已锁定 %1:%2。</translation>
+    </message>
+    <message>
+        <source>Enter the merchant password.</source>
+        <translation>请输入商户密码。</translation>
+    </message>
+    <message>
+        <source>Enter the employee number and the password.</source>
+        <translation>请输入工号和密码。</translation>
+    </message>
+    <message>
+        <source>The employee number is 1 to 8 digits.</source>
+        <translation>工号为 1 至 8 位数字。</translation>
+    </message>
+    <message>
+        <source>Only %1 can unlock this terminal.</source>
+        <translation>只有 %1 本人可以解锁本终端。</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::session::ShiftManager</name>
+    <message>
+        <source>Sign in before opening a shift.</source>
+        <translation>请先登录再开班。</translation>
+    </message>
+    <message>
+        <source>Shift %1 is still open. Close it before opening a new one.</source>
+        <translation>班次 %1 尚未交班，请先交班再开新班。</translation>
+    </message>
+    <message>
+        <source>The opening cash must be between 0 and 1,000,000 yuan.</source>
+        <translation>备用金须在 0 至 1,000,000 元之间。</translation>
+    </message>
+    <message>
+        <source>A shift was opened this very second; try again.</source>
+        <translation>刚刚有班次开班，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation>当前没有进行中的班次。</translation>
+    </message>
+    <message>
+        <source>Sign in before closing the shift.</source>
+        <translation>请先登录再交班。</translation>
+    </message>
+    <message>
+        <source>Only the person who opened this shift, or the merchant, can close it.</source>
+        <translation>只有开班人或商户可以交班。</translation>
+    </message>
+    <message>
+        <source>Enter the cash counted in the drawer.</source>
+        <translation>请输入钱箱中清点的现金。</translation>
+    </message>
+    <message>
+        <source>No shift was closed yet.</source>
+        <translation>还没有已交班的班次。</translation>
+    </message>
+    <message>
+        <source>The report could not be printed. Check the printer.</source>
+        <translation>交班报告未能打印，请检查打印机。</translation>
     </message>
 </context>
 </TS>

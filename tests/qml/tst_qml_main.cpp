@@ -10,6 +10,7 @@
 #include "app/qml_singletons.h"
 #include "app/sync_status.h"
 #include "platform/system_clock.h"
+#include "qml_session_services.h"
 
 Q_IMPORT_QML_PLUGIN(FacePOSPlugin)
 
@@ -28,6 +29,8 @@ public slots:
         facepos::LanguageForeign::provide(m_language.get());
         facepos::CustomerDisplayForeign::provide(m_customerDisplay.get());
         facepos::SyncForeign::provide(m_sync.get());
+        // One set for the whole run: each test file gets a new engine, the services stay.
+        if (!m_session) m_session = std::make_unique<QmlSessionServices>();
         engine->addImportPath(QStringLiteral("qrc:/"));
     }
 
@@ -36,6 +39,7 @@ private:
     std::unique_ptr<facepos::CustomerDisplay> m_customerDisplay;
     std::unique_ptr<facepos::LanguageManager> m_language;
     std::unique_ptr<facepos::SyncStatus> m_sync;
+    std::unique_ptr<QmlSessionServices> m_session;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(facepos_qml, Setup)

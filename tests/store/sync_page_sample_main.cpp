@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QFont>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <cstdio>
 
@@ -17,17 +16,6 @@ Q_IMPORT_QML_PLUGIN(FacePOSPlugin)
 using namespace facepos;
 
 namespace {
-
-// The families Application prefers for simplified Chinese.
-void useChineseFont() {
-    for (const QString& family : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("WenQuanYi Micro Hei"),
-                                  QStringLiteral("WenQuanYi Zen Hei"), QStringLiteral("Source Han Sans SC")}) {
-        if (QFontDatabase::hasFamily(family)) {
-            QGuiApplication::setFont(QFont(family));
-            return;
-        }
-    }
-}
 
 store::SyncSnapshot sampleSnapshot(const QDateTime& now) {
     store::SyncSnapshot snapshot;
@@ -59,16 +47,9 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     qputenv("TZ", "Asia/Shanghai");
     QGuiApplication app(argc, argv);
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: facepos-sync-page-sample OUTPUT_DIR\n");
-        return 2;
-    }
-    const QDir out(QString::fromLocal8Bit(argv[1]));
-    if (!out.mkpath(QStringLiteral("."))) {
-        std::fprintf(stderr, "cannot create %s\n", argv[1]);
-        return 1;
-    }
-    useChineseFont();
+    const std::optional<QDir> dir = test::screenshotOutputDir(argc, argv, "facepos-sync-page-sample");
+    if (!dir) return 1;
+    const QDir& out = *dir;
 
     test::UiHarness ui;
     ui.syncClock->setNowUtc(QDateTime::currentDateTimeUtc());
