@@ -470,6 +470,14 @@ void BackendClient::onResponse(const std::shared_ptr<PendingCall>& pending, cons
         sendAttempt(pending);
         return;
     }
+    if (code == static_cast<int>(ApiError::NonceReused)) {
+        // Twice: this very message had reached the server before — a transport that re-sent it after a connection
+        // closed without an answer (curl does so on a reused keep-alive connection). What the first copy did is
+        // unknown, so a payment must be looked up, not taken as refused.
+        finish(pending, notConfirmed(*pending, QStringLiteral("response.nonce_reused"),
+                                     apiErrorMessage(code, data) + QStringLiteral("; ") + unconfirmedTail));
+        return;
+    }
     if (code == static_cast<int>(ApiError::SystemError)) {
         if (!money && pending->traits.autoRetry && retryLater(pending)) return;
         BackendError error =

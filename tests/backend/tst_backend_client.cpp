@@ -534,6 +534,20 @@ TEST_F(BackendClientTest, NonceReusedIsRetriedOnceWithAFreshNonce) {
     EXPECT_NE(sent[0].value("nonce_str"), sent[1].value("nonce_str"));
 }
 
+// NONCE_REUSED again after the retry: the message had reached the server before (re-sent by the transport), so a
+// payment's outcome is unknown — never a refusal that would end the order FAILED while the wallet charged it.
+TEST_F(BackendClientTest, NonceReusedAgainOnAPaymentIsAnUnknownOutcome) {
+    const qint64 now = serverTime;
+    answer("/api/v1/quick_pay", [now](const TestHttpRequest& r) {
+        return json(envelope(r, static_cast<int>(api::ApiError::NonceReused), QJsonValue::Null, now));
+    });
+    auto client = makeClient();
+    const auto result = quickPay(*client);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.outcome(), Outcome::Unknown);
+    EXPECT_EQ(server.requestCount("/api/v1/quick_pay"), 2);
+}
+
 TEST_F(BackendClientTest, ServerErrorStatusOnHeartbeatIsUnconfirmedAfterItsRetries) {
     answer("/api/v1/heartbeat", [](const TestHttpRequest&) {
         TestHttpResponse response;
