@@ -10,7 +10,6 @@
 // minimum kills and sales, and FACEPOS_CRASH_KEEP keeps the databases and the log. The child's stderr is kept in the
 // temporary directory and its tail is printed when a run ends in anything other than the harness's kill.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -37,6 +36,7 @@
 #include "platform/result.h"
 #include "platform/system_clock.h"
 #include "sandbox/sandbox_server.h"
+#include "support/child_process.h"
 #include "support/sandbox_test_client.h"
 
 namespace facepos::store {
@@ -45,8 +45,6 @@ namespace {
 using namespace std::chrono_literals;
 using Milliseconds = std::chrono::milliseconds;
 
-constexpr char kMerchantNo[] = "88001234";  // the demo merchant (docs/terminal-api.md §17.2)
-constexpr char kPassword[] = "Demo#8800";
 // The issue asks for ≥ 2,000 sales and ≥ 100 kills; more kills cost ~0.25 s each and reach more rare moments.
 constexpr int kMinOrders = 2000;
 constexpr int kMinKills = 250;
@@ -72,23 +70,11 @@ protected:
         QLoggingCategory::setFilterRules(QStringLiteral("facepos.sandbox.debug=false"));
         ASSERT_TRUE(m_dir.isValid());
         m_dir.setAutoRemove(!qEnvironmentVariableIsSet("FACEPOS_CRASH_KEEP"));
-        sandbox::SandboxOptions options;
-        options.dbPath = m_dir.filePath(QStringLiteral("sandbox.db"));
-        options.seed = QStringLiteral("demo");
-        options.adminToken = QStringLiteral("crash-admin-token");
-        auto started = sandbox::SandboxServer::start(options);
-        ASSERT_TRUE(started.ok()) << started.error().message.toStdString();
-        m_server = std::move(started).value();
-
-        test::SandboxTestClient client(m_server->url());
-        auto key = crypto::EcKeyPair::generate();
-        ASSERT_TRUE(key.ok());
-        const QString merchantKey =
-            test::SandboxTestClient::merchantKey(QString::fromLatin1(kPassword), QString::fromLatin1(kMerchantNo));
-        auto activated = test::activateDevice(*m_server, client, *key, merchantKey);
-        ASSERT_TRUE(activated.ok()) << activated.error().message.toStdString();
-        m_deviceId = client.deviceId();
-        m_secret = client.secret();
+        auto proof = test::startProofSandbox(m_dir.path(), QStringLiteral("crash-admin-token"));
+        ASSERT_TRUE(proof.ok()) << proof.error().message.toStdString();
+        m_server = std::move(proof->server);
+        m_deviceId = proof->client->deviceId();
+        m_secret = proof->client->secret();
     }
 
     void TearDown() override {
@@ -100,46 +86,29 @@ protected:
                 QStringLiteral("--seq-file"),    m_dir.filePath(QStringLiteral("terminal/order-sequence")),
                 QStringLiteral("--url"),         m_server->url().toString(),
                 QStringLiteral("--device-id"),   m_deviceId,
-                QStringLiteral("--merchant-no"), QString::fromLatin1(kMerchantNo),
+                QStringLiteral("--merchant-no"), QString::fromLatin1(test::ProofSandbox::kMerchantNo),
                 QStringLiteral("--secret"),      m_secret};
     }
 
     QString stderrPath() const { return m_dir.filePath(QStringLiteral("terminal-stderr.log")); }
 
-    std::string stderrTail() const {
-        QFile file(stderrPath());
-        if (!file.open(QIODevice::ReadOnly)) return "(no stderr)";
-        const QByteArray all = file.readAll();
-        return all.right(4000).toStdString();
-    }
+    std::string stderrTail() const { return test::fileTail(stderrPath()); }
 
     // Starts the child and SIGKILLs it `killAfter` after the start (nullopt: lets it end by itself within `limit`).
     // Only complete lines count: a line the kill cut short was never shown to the cashier.
     ChildRun run(const QStringList& extra, std::optional<Milliseconds> killAfter, Milliseconds limit) {
+        test::ChildOptions options;
+        options.program = QStringLiteral(FACEPOS_CRASH_TERMINAL);
+        options.arguments = childArguments() + extra;
+        options.stderrPath = stderrPath();
+        options.killAfter = killAfter;
+        options.limit = limit;
+        const test::ChildRun child = test::runChild(options);
         ChildRun result;
-        QProcess child;
-        child.setProgram(QStringLiteral(FACEPOS_CRASH_TERMINAL));
-        child.setArguments(childArguments() + extra);
-        child.setStandardErrorFile(stderrPath(), QIODevice::Append);
-        child.start();
-        if (!child.waitForStarted(10000)) return result;
-        QElapsedTimer elapsed;
-        elapsed.start();
-        const qint64 until = killAfter ? killAfter->count() : limit.count();
-        while (child.state() != QProcess::NotRunning && elapsed.elapsed() < until) {
-            child.waitForReadyRead(static_cast<int>(std::max<qint64>(1, until - elapsed.elapsed())));
-        }
-        if (child.state() != QProcess::NotRunning) {
-            result.killed = true;
-            child.kill();  // SIGKILL
-        }
-        child.waitForFinished(30000);
-        result.exitStatus = child.exitStatus();
-        result.exitCode = child.exitCode();
-        const QList<QByteArray> lines = child.readAllStandardOutput().split('\n');
-        // The last element follows the last newline: empty, or a line the kill cut short.
-        for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-            const QString line = QString::fromUtf8(lines.at(i));
+        result.killed = child.killed;
+        result.exitStatus = child.exitStatus;
+        result.exitCode = child.exitCode;
+        for (const QString& line : child.lines) {
             if (line.startsWith(QStringLiteral("SAVED "))) result.saved.append(line.mid(6));
             if (line == QStringLiteral("READY")) result.ready = true;
             if (line.startsWith(QStringLiteral("DRAINED"))) result.drained = true;
@@ -162,30 +131,14 @@ protected:
 // The mch_order_no and status of every order record the sandbox stored for the device, read from its file: the
 // admin API's record_list answers at most 10,000 records and has no paging, and a soak stores more.
 Result<QList<std::pair<QString, QString>>> sandboxOrderRecords(const QString& path, const QString& deviceId) {
-    sqlite3* raw = nullptr;
-    const int opened = sqlite3_open_v2(path.toUtf8().constData(), &raw, SQLITE_OPEN_READONLY, nullptr);
-    const std::unique_ptr<sqlite3, decltype(&sqlite3_close)> db(raw, &sqlite3_close);
-    if (opened != SQLITE_OK) return makeError(QStringLiteral("test.sqlite"), QString::fromUtf8(sqlite3_errstr(opened)));
-    sqlite3_stmt* rawStatement = nullptr;
-    const char* sql =
-        "SELECT json_extract(payload, '$.mch_order_no'), json_extract(payload, '$.status') FROM sync_records "
-        "WHERE device_id = ? AND kind = 'order'";
-    if (sqlite3_prepare_v2(db.get(), sql, -1, &rawStatement, nullptr) != SQLITE_OK) {
-        return makeError(QStringLiteral("test.sqlite"), QString::fromUtf8(sqlite3_errmsg(db.get())));
-    }
-    const std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(rawStatement, &sqlite3_finalize);
-    const QByteArray device = deviceId.toUtf8();
-    sqlite3_bind_text(statement.get(), 1, device.constData(), static_cast<int>(device.size()), SQLITE_TRANSIENT);
+    auto rows = test::queryFileRows(path,
+                                    QStringLiteral("SELECT json_extract(payload, '$.mch_order_no'), "
+                                                   "json_extract(payload, '$.status') FROM sync_records "
+                                                   "WHERE device_id = ? AND kind = 'order'"),
+                                    {deviceId});
+    if (!rows) return rows.error();
     QList<std::pair<QString, QString>> records;
-    int step = SQLITE_ROW;
-    while ((step = sqlite3_step(statement.get())) == SQLITE_ROW) {
-        auto text = [&statement](int column) {
-            return QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), column)));
-        };
-        records.append({text(0), text(1)});
-    }
-    if (step != SQLITE_DONE)
-        return makeError(QStringLiteral("test.sqlite"), QString::fromUtf8(sqlite3_errmsg(db.get())));
+    for (const QStringList& row : std::as_const(*rows)) records.append({row.at(0), row.at(1)});
     return records;
 }
 
