@@ -13,9 +13,12 @@
 #include <QTextStream>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
 
 #include "app/app_schema.h"
 #include "app/app_state.h"
+#include "app/checkout/checkout_controller.h"
+#include "app/checkout/payment_engine.h"
 #include "app/customer_display.h"
 #include "app/device_manager.h"
 #include "app/language_manager.h"
@@ -25,6 +28,7 @@
 #include "app/store/order_number.h"
 #include "app/store/order_store.h"
 #include "app/store/outbox.h"
+#include "app/store/sales_gate.h"
 #include "app/store/sync_service.h"
 #include "app/sync_status.h"
 #include "drivers/driver_selection.h"
@@ -96,6 +100,10 @@ struct Application::Services {
     std::unique_ptr<session::SessionManager> session;
     std::unique_ptr<session::ClerkManager> clerks;
     std::unique_ptr<session::ShiftManager> shift;
+    std::unique_ptr<store::DiskSpace> disk;
+    std::unique_ptr<store::SalesGate> salesGate;
+    std::unique_ptr<checkout::PaymentEngine> payments;
+    std::unique_ptr<checkout::CheckoutController> checkout;
     std::unique_ptr<store::SyncService> sync;
     std::unique_ptr<SyncStatus> syncStatus;
     // --demo: the sandbox backend in this process, with the demo store.
@@ -177,6 +185,8 @@ Application::~Application() {
     m_services->engine.reset();
     // The sync worker's thread stops before the HTTP client it uses; the services go before the client they call.
     m_services->sync.reset();
+    m_services->checkout.reset();
+    m_services->payments.reset();
     m_services->shift.reset();
     m_services->clerks.reset();
     m_services->session.reset();
@@ -391,13 +401,42 @@ Result<void> Application::createSessionServices() {
     QObject::connect(s.session.get(), &session::SessionManager::changed, s.appState.get(),
                      [&s] { s.appState->setSignedIn(s.session->displayName(), s.session->role()); });
 
+    createCheckout();
     if (s.demoBackend) activateForDemo();
 
     BindingForeign::provide(s.binding.get());
     SessionForeign::provide(s.session.get());
     ClerksForeign::provide(s.clerks.get());
     ShiftForeign::provide(s.shift.get());
+    CheckoutForeign::provide(s.checkout.get());
     return {};
+}
+
+void Application::createCheckout() {
+    Services& s = *m_services;
+    s.disk = std::make_unique<store::DiskSpace>(s.dataDir);
+    store::SalesLimits limits;
+    limits.offlineCashMaxCount = static_cast<int>(s.settings.integer(u"sync.offline_cash_max_count"));
+    limits.offlineCashMaxFee = s.settings.integer(u"sync.offline_cash_max_fen");
+    limits.diskReserveBytes = s.settings.integer(u"storage.reserve_mb") << 20;
+    s.salesGate = std::make_unique<store::SalesGate>(*s.orders, *s.disk, limits, [&s] { return s.network->online(); });
+    s.payments = std::make_unique<checkout::PaymentEngine>(*s.orders, *s.backend, s.sharedClock,
+                                                           checkout::PaymentEngine::timerScheduler(),
+                                                           checkout::PaymentLimits::fromSettings(s.settings));
+    s.checkout = std::make_unique<checkout::CheckoutController>(
+        *s.orders, *s.salesGate, *s.binding, *s.session, *s.shift, *s.payments, *s.devices, *s.customerDisplay,
+        s.sharedClock, checkout::CheckoutController::Options::fromSettings(s.settings));
+    QObject::connect(s.network.get(), &NetworkMonitor::onlineChanged, s.checkout.get(),
+                     &checkout::CheckoutController::refreshGate);
+    // Payments a crash or power cut left unfinished are resolved before the first new sale (the controller refuses
+    // sales until the engine reports recoveryFinished); they need the device secret, so they wait for activation.
+    if (s.binding->state() == session::DeviceBinding::State::Activated) {
+        s.checkout->resumeUnfinished();
+    } else {
+        QObject::connect(
+            s.binding.get(), &session::DeviceBinding::activated, s.checkout.get(),
+            [&s] { s.checkout->resumeUnfinished(); }, Qt::SingleShotConnection);
+    }
 }
 
 backend::BackendConfig Application::backendConfig() const {
@@ -565,6 +604,10 @@ int Application::runOffscreenDemo() {
                               ? QStringLiteral("Activated for the demo store %1.").arg(s.binding->storeName())
                               : QStringLiteral("Activation did not finish: %1").arg(s.binding->errorText()));
     }
+    // A scripted checkout first, so the pages show a signed-in clerk, an open shift and a sale's result.
+    if (s.binding->state() == session::DeviceBinding::State::Activated) {
+        for (const QString& line : runDemoCheckout(dir)) printLine(stdout, line);
+    }
     QStringList written;
     for (const QString& language : s.language->available()) {
         s.language->setLanguage(language);
@@ -580,6 +623,64 @@ int Application::runOffscreenDemo() {
     printLine(stdout, QStringLiteral("Screens written to %1:").arg(QDir(dir).absolutePath()));
     for (const QString& path : written) printLine(stdout, QStringLiteral("  ") + QDir(path).absolutePath());
     return 0;
+}
+
+QStringList Application::runDemoCheckout(const QString& screensDir) {
+    Services& s = *m_services;
+    const auto waitUntil = [](const std::function<bool()>& done, int timeoutMs) {
+        QElapsedTimer elapsed;
+        elapsed.start();
+        while (!done() && elapsed.elapsed() < timeoutMs) {
+            QEventLoop loop;
+            QTimer::singleShot(20, &loop, &QEventLoop::quit);
+            loop.exec();
+        }
+        return done();
+    };
+    QStringList lines;
+    QStringList receipts;
+    QObject context;
+    QObject::connect(s.devices.get(), &DeviceManager::actionFinished, &context, [&] {
+        if (!s.devices->lastActionFile().isEmpty()) receipts << s.devices->lastActionFile();
+    });
+    // The demo store's clerk 1001 (李娜), as seeded in the sandbox (docs/terminal-api.md §17.2).
+    s.session->signInClerk(QStringLiteral("1001"), QStringLiteral("135790"));
+    if (!waitUntil([&] { return !s.session->busy(); }, 20000) || !s.session->signedIn())
+        return {QStringLiteral("Scripted checkout skipped: the demo clerk could not sign in: ") +
+                s.session->errorText()};
+    if (!s.shift->isOpen() && !s.shift->openShift(50000))
+        return {QStringLiteral("Scripted checkout skipped: no shift: ") + s.shift->errorText()};
+    if (!waitUntil([&] { return !s.checkout->recovering(); }, 20000))
+        return {QStringLiteral("Scripted checkout skipped: payment recovery did not finish")};
+    checkout::CheckoutController& checkout = *s.checkout;
+    // The result stays on screen for the screenshots that follow.
+    checkout::CheckoutController::Options options = checkout.options();
+    options.resultReturn = std::chrono::milliseconds(0);
+    checkout.setOptions(options);
+    int sales = 0;
+    const auto sale = [&](const QString& amount, const std::function<bool()>& pay) {
+        checkout.newSale();
+        if (!checkout.begin() || !checkout.setAmountText(amount) || !checkout.confirmAmount() || !pay() ||
+            !waitUntil([&] { return checkout.stage() == QLatin1String("result"); }, 30000)) {
+            lines << QStringLiteral("Sale of ¥%1 did not finish: %2").arg(amount, checkout.message());
+            return;
+        }
+        lines << QStringLiteral("Sale of ¥%1 by %2: %3 (%4)")
+                     .arg(amount, checkout.channelText(), checkout.resultTitle(), checkout.orderNo());
+        // The result as the cashier saw it (the checkout pages rendered later start a new sale).
+        const QString shot =
+            QStringLiteral("%1/demo-sale-%2-result-%3.png").arg(screensDir).arg(++sales).arg(s.language->language());
+        if (auto r = s.renderer->renderToFile(QStringLiteral("CheckoutResultPage"), shot); r)
+            lines << QStringLiteral("Result screen: ") + QDir(shot).absolutePath();
+    };
+    sale(QStringLiteral("12.50"), [&] {
+        return checkout.chooseCash() && checkout.setTenderedText(QStringLiteral("20.00")) && checkout.confirmCash();
+    });
+    // The sandbox's WeChat test code that succeeds at once.
+    sale(QStringLiteral("36.80"), [&] { return s.devices->simulateScan(QStringLiteral("134000000000000000")); });
+    waitUntil([&] { return !s.devices->printerBusy(); }, 10000);
+    for (const QString& receipt : std::as_const(receipts)) lines << QStringLiteral("Printed: ") + receipt;
+    return lines;
 }
 
 int Application::runSelfTest() {

@@ -47,6 +47,8 @@ private:
     void purgeOldRecords();
     // Activation, sign-in, clerks and shifts, with the UI thread's backend client.
     Result<void> createSessionServices();
+    // The payment engine, the sales gate and the cashier's checkout controller, after the shift manager.
+    void createCheckout();
     // --demo: the sandbox in process with the demo store, and this terminal bound to its merchant.
     Result<void> startDemoBackend();
     void activateForDemo();
@@ -60,6 +62,10 @@ private:
 
     int runWindow();
     int runOffscreenDemo();
+    // The offscreen demo's scripted checkout: the demo clerk signs in, opens a shift, takes a cash sale and a WeChat
+    // payment-code sale, each result screen rendered into `screensDir`; returns what happened, a line each, with the
+    // receipts the virtual printer wrote.
+    QStringList runDemoCheckout(const QString& screensDir);
     int runSelfTest();
     int runRenderPage();
     int runRecoverDatabase();

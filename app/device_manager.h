@@ -110,6 +110,8 @@ public:
     Q_INVOKABLE void testVoice();
     QString voiceBackend() const { return m_voiceBackend; }
     drivers::SimulatedVoicePrompter* simulatedVoice() const { return m_simulatedVoice; }
+    // The voice prompter the checkout speaks through; nullptr when audio is misconfigured (see testVoice()).
+    drivers::IVoicePrompter* voice() const { return m_voice.get(); }
     // Asks the printer for its status again (a technician who just loaded paper or plugged the cable in).
     Q_INVOKABLE void checkPrinter();
     // With the simulated scanner (demo, tests): scans `text` as if it had been read. False when there is no

@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 
 #include "app_state.h"
+#include "checkout/checkout_controller.h"
 #include "customer_display.h"
 #include "device_manager.h"
 #include "language_manager.h"
@@ -114,6 +115,15 @@ struct ShiftForeign : SingletonProvider<session::ShiftManager> {
     QML_SINGLETON
 public:
     static session::ShiftManager* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct CheckoutForeign : SingletonProvider<checkout::CheckoutController> {
+    Q_GADGET
+    QML_FOREIGN(facepos::checkout::CheckoutController)
+    QML_NAMED_ELEMENT(Checkout)
+    QML_SINGLETON
+public:
+    static checkout::CheckoutController* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
 };
 
 }  // namespace facepos

@@ -424,6 +424,15 @@ const QList<SettingSpec>& Settings::specs() {
         integerKey("sync.offline_cash_max_fen", 2000000, 1, 1000000000,
                    "Most cash (fen) in sales the backend has not acknowledged yet."),
 
+        durationKey("payment.wechat_limit_s", 30, 1s, 15, 600,
+                    "WeChat (and face pay) channel limit: a payment still unconfirmed this long after the charge is "
+                    "reversed."),
+        durationKey("payment.alipay_limit_s", 60, 1s, 15, 600, "Alipay channel limit, counted from the charge."),
+        durationKey("payment.unionpay_limit_s", 60, 1s, 15, 600, "UnionPay channel limit, counted from the charge."),
+        durationKey("payment.query_interval_ms", 5000, 1ms, 1000, 60000,
+                    "Wait before the first order_query after an unconfirmed charge and between queries; also between "
+                    "reverse and close attempts."),
+
         enumKey("ui.language", "zh_CN", {"zh_CN", "en"}, "Language of the user interface."),
         durationKey("ui.idle_lock_minutes", 5, 1min, 1, 120, "Idle time after which the terminal locks."),
         booleanKey("ui.fullscreen", false, "Show the main window full screen (kiosk)."),
@@ -473,7 +482,6 @@ const QList<SettingSpec>& Settings::specs() {
         enumKey("printer.paper_width_mm", "58", {"58", "80"},
                 "Receipt paper width: 58 (384 dots, 32 columns) or 80 (576 dots, 48 columns)."),
         integerKey("printer.serial_baud", 9600, 1200, 921600, "Baud rate of a serial receipt printer."),
-        integerKey("printer.copies", 1, 1, 3, "Copies of each sales receipt (the second is the merchant copy)."),
         durationKey("printer.timeout_ms", 5000, 1ms, 500, 60000,
                     "Time limit of one printer write or status reply before the printer counts as not answering."),
 
@@ -485,6 +493,12 @@ const QList<SettingSpec>& Settings::specs() {
                 "[A-Z]{3}"),
         integerKey("checkout.max_amount_fen", 5000000, 1, 100000000,
                    "Largest amount accepted at checkout, in minor units (fen)."),
+        integerKey("checkout.receipt_copies", 1, 0, 2,
+                   "Receipts printed for a paid sale: 0 (none, reprint on demand), 1 (customer), 2 (customer and "
+                   "merchant)."),
+        durationKey("checkout.result_return_s", 5, 1s, 0, 600,
+                    "Seconds the result screen stays before the next sale's amount entry; 0 keeps it until the "
+                    "cashier moves on."),
     };
     return table;
 }

@@ -34,7 +34,6 @@ Result<PrinterDevices> createPrinterDevices(const Settings& settings, const QLis
     const QString path = settings.string(u"devices.printer_path");
 
     PrinterDevices devices;
-    devices.copies = settings.integer(u"printer.copies");
     std::unique_ptr<IPrinterTransport> transport;
     if (printer.backend == QLatin1String("usb")) {
         transport = std::make_unique<DeviceFileTransport>(path.isEmpty() ? QStringLiteral("/dev/usb/lp0") : path);

@@ -21,12 +21,11 @@ struct PrinterDevices {
     std::unique_ptr<IReceiptPrinter> printer;
     std::unique_ptr<ICashDrawer> drawer;
     SimulatedTransport* simulated = nullptr;  // the virtual printer's transport, for scripting; owned by `printer`
-    int copies = 1;                           // printer.copies
 };
 
 // The one factory of printers and drawers. Reads devices.printer / devices.drawer through `choices` (pass
 // driverChoices(settings), or demoDriverChoices() for --demo) and devices.printer_path, printer.paper_width_mm,
-// printer.serial_baud, printer.copies and printer.timeout_ms from `settings`:
+// printer.serial_baud and printer.timeout_ms from `settings`:
 //   usb    → DeviceFileTransport on devices.printer_path (default /dev/usb/lp0)
 //   serial → SerialTransport on devices.printer_path (default /dev/ttyUSB0) at printer.serial_baud
 //   tcp    → TcpTransport to devices.printer_path, "host[:port]" (port 9100 by default); required

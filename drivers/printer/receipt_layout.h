@@ -19,8 +19,8 @@ public:
 
     QByteArray render(const Receipt& receipt) const;
 
-    // printer.copies jobs of one sale: with two or more, the first is labelled "顾客联" (customer copy) and the
-    // others "商户联" (merchant copy), overriding the receipt's own copyLabel.
+    // `copies` jobs of one sale (checkout.receipt_copies): with two or more, the first is labelled "顾客联" (customer
+    // copy) and the others "商户联" (merchant copy), overriding the receipt's own copyLabel.
     QList<QByteArray> renderCopies(const Receipt& receipt, int copies) const;
 
     int columns() const { return columnsFor(m_width); }

@@ -50,6 +50,7 @@ Page {
                 text: qsTr("Checkout")
                 subtitle: page.signedIn ? qsTr("Payment code, face pay or cash") : qsTr("Sign in first")
                 enabled: page.signedIn
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("CheckoutAmountPage.qml").toString())
             }
             HomeTile {
                 objectName: "tileOrders"

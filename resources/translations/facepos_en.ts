@@ -132,6 +132,161 @@
     </message>
 </context>
 <context>
+    <name>AmountKeypad</name>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ Delete</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutAmountPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>Checkout</translation>
+    </message>
+    <message>
+        <source>%1 · shift %2</source>
+        <translation>%1 · shift %2</translation>
+    </message>
+    <message>
+        <source>%1 · no shift open</source>
+        <translation>%1 · no shift open</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in</source>
+        <translation>Nobody is signed in</translation>
+    </message>
+    <message>
+        <source>Amount to collect (yuan)</source>
+        <translation>Amount to collect (yuan)</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>Type the amount on the counter keypad or here, then press Collect (or the keypad&apos;s confirm key).</source>
+        <translation>Type the amount on the counter keypad or here, then press Collect (or the keypad&apos;s confirm key).</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>Collect</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutCashPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>To pay</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Exact amount</source>
+        <translation>Exact amount</translation>
+    </message>
+    <message>
+        <source>Done, open drawer</source>
+        <translation>Done, open drawer</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutPayPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Payment in progress</source>
+        <translation>Payment in progress</translation>
+    </message>
+    <message>
+        <source>Choose how to pay</source>
+        <translation>Choose how to pay</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>Payment code</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s WeChat Pay, Alipay or UnionPay payment code: the charge starts at once.</source>
+        <translation>Scan the customer&apos;s WeChat Pay, Alipay or UnionPay payment code: the charge starts at once.</translation>
+    </message>
+    <message>
+        <source>Face pay is not available on this terminal yet</source>
+        <translation>Face pay is not available on this terminal yet</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>%1 s since the charge</source>
+        <translation>%1 s since the charge</translation>
+    </message>
+    <message>
+        <source>%1 · code %2 · order %3</source>
+        <translation>%1 · code %2 · order %3</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <source>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</source>
+        <translation>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutResultPage</name>
+    <message>
+        <source>Give change: %1</source>
+        <translation>Give change: %1</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Order %1</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <source>Next sale</source>
+        <translation>Next sale</translation>
+    </message>
+    <message>
+        <source>Back to the amount in %1 s</source>
+        <translation>Back to the amount in %1 s</translation>
+    </message>
+</context>
+<context>
     <name>ClerksPage</name>
     <message>
         <source>Active</source>
@@ -683,6 +838,97 @@
     <message>
         <source>Store details</source>
         <translation>Store details</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMessages</name>
+    <message>
+        <source>Payment received.</source>
+        <translation>Payment received.</translation>
+    </message>
+    <message>
+        <source>Insufficient balance: ask the customer to pay another way.</source>
+        <translation>Insufficient balance: ask the customer to pay another way.</translation>
+    </message>
+    <message>
+        <source>The payment code has expired: ask the customer to refresh it, then scan again.</source>
+        <translation>The payment code has expired: ask the customer to refresh it, then scan again.</translation>
+    </message>
+    <message>
+        <source>The customer cancelled the payment on the phone.</source>
+        <translation>The customer cancelled the payment on the phone.</translation>
+    </message>
+    <message>
+        <source>The wallet declined this payment: ask the customer to pay another way.</source>
+        <translation>The wallet declined this payment: ask the customer to pay another way.</translation>
+    </message>
+    <message>
+        <source>The payment code was not recognised: scan it again.</source>
+        <translation>The payment code was not recognised: scan it again.</translation>
+    </message>
+    <message>
+        <source>This payment method is not available at this store.</source>
+        <translation>This payment method is not available at this store.</translation>
+    </message>
+    <message>
+        <source>This order number cannot be used again: start a new sale.</source>
+        <translation>This order number cannot be used again: start a new sale.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired and nothing was charged: sign in again, then charge again.</source>
+        <translation>The sign-in has expired and nothing was charged: sign in again, then charge again.</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached and nothing was charged: check the network, or take cash.</source>
+        <translation>The backend cannot be reached and nothing was charged: check the network, or take cash.</translation>
+    </message>
+    <message>
+        <source>Payment cancelled; nothing was charged.</source>
+        <translation>Payment cancelled; nothing was charged.</translation>
+    </message>
+    <message>
+        <source>The payment failed (%1): ask the customer to pay another way.</source>
+        <translation>The payment failed (%1): ask the customer to pay another way.</translation>
+    </message>
+    <message>
+        <source>Payment cancelled; any amount taken goes back to the customer.</source>
+        <translation>Payment cancelled; any amount taken goes back to the customer.</translation>
+    </message>
+    <message>
+        <source>The customer did not confirm in time: the payment was cancelled and any amount taken goes back to the customer.</source>
+        <translation>The customer did not confirm in time: the payment was cancelled and any amount taken goes back to the customer.</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled; any amount taken goes back to the customer.</source>
+        <translation>The payment was cancelled; any amount taken goes back to the customer.</translation>
+    </message>
+    <message>
+        <source>The payment did not reach the backend and nothing was charged: start the sale again.</source>
+        <translation>The payment did not reach the backend and nothing was charged: start the sale again.</translation>
+    </message>
+    <message>
+        <source>This sale was interrupted before the charge; nothing was charged.</source>
+        <translation>This sale was interrupted before the charge; nothing was charged.</translation>
+    </message>
+    <message>
+        <source>The order was closed; nothing was charged.</source>
+        <translation>The order was closed; nothing was charged.</translation>
+    </message>
+    <message>
+        <source>Charging…</source>
+        <translation>Charging…</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to confirm on the phone…</source>
+        <translation>Waiting for the customer to confirm on the phone…</translation>
+    </message>
+    <message>
+        <source>Checking the payment result…</source>
+        <translation>Checking the payment result…</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment…</source>
+        <translation>Cancelling the payment…</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1585,201 @@
     <message>
         <source>Sync now</source>
         <translation>Sync now</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::checkout::CheckoutController</name>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>UnionPay</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Sending the payment to the wallet…</source>
+        <translation>Sending the payment to the wallet…</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to confirm on the phone</source>
+        <translation>Waiting for the customer to confirm on the phone</translation>
+    </message>
+    <message>
+        <source>Checking the payment result with the wallet…</source>
+        <translation>Checking the payment result with the wallet…</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment…</source>
+        <translation>Cancelling the payment…</translation>
+    </message>
+    <message>
+        <source>Payment received</source>
+        <translation>Payment received</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>Payment failed</translation>
+    </message>
+    <message>
+        <source>Order closed, nothing charged</source>
+        <translation>Order closed, nothing charged</translation>
+    </message>
+    <message>
+        <source>Payment cancelled and reversed</source>
+        <translation>Payment cancelled and reversed</translation>
+    </message>
+    <message>
+        <source>A payment is in progress: wait for its result.</source>
+        <translation>A payment is in progress: wait for its result.</translation>
+    </message>
+    <message>
+        <source>Face pay is not available on this terminal yet.</source>
+        <translation>Face pay is not available on this terminal yet.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Enter the amount in yuan with at most two decimals, e.g. 12 or 12.50.</source>
+        <translation>Enter the amount in yuan with at most two decimals, e.g. 12 or 12.50.</translation>
+    </message>
+    <message>
+        <source>This terminal is not activated yet, so it cannot take payments.</source>
+        <translation>This terminal is not activated yet, so it cannot take payments.</translation>
+    </message>
+    <message>
+        <source>Sign in first: every sale records who took it.</source>
+        <translation>Sign in first: every sale records who took it.</translation>
+    </message>
+    <message>
+        <source>Open your shift first (Home → Shift handover): clerks take payments within a shift.</source>
+        <translation>Open your shift first (Home → Shift handover): clerks take payments within a shift.</translation>
+    </message>
+    <message>
+        <source>Payments interrupted by the last restart are being resolved. Wait a moment and try again.</source>
+        <translation>Payments interrupted by the last restart are being resolved. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>The terminal is offline: payment codes need the network. Take cash, or wait until the network is back.</source>
+        <translation>The terminal is offline: payment codes need the network. Take cash, or wait until the network is back.</translation>
+    </message>
+    <message>
+        <source>Too many cash sales are waiting to be synced. Wait until the terminal is online again and has synced.</source>
+        <translation>Too many cash sales are waiting to be synced. Wait until the terminal is online again and has synced.</translation>
+    </message>
+    <message>
+        <source>The cash taken while offline has reached its limit. Wait until the terminal is online again and has synced.</source>
+        <translation>The cash taken while offline has reached its limit. Wait until the terminal is online again and has synced.</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s storage is full: no new sale can start. Call support.</source>
+        <translation>The terminal&apos;s storage is full: no new sale can start. Call support.</translation>
+    </message>
+    <message>
+        <source>The sale cannot start: %1</source>
+        <translation>The sale cannot start: %1</translation>
+    </message>
+    <message>
+        <source>Enter an amount greater than zero.</source>
+        <translation>Enter an amount greater than zero.</translation>
+    </message>
+    <message>
+        <source>The most one sale can take is %1. Split the sale or check the amount.</source>
+        <translation>The most one sale can take is %1. Split the sale or check the amount.</translation>
+    </message>
+    <message>
+        <source>Payment codes need the network: the terminal is online. Ask the customer to show the payment code to the scanner.</source>
+        <translation>Payment codes need the network: the terminal is online. Ask the customer to show the payment code to the scanner.</translation>
+    </message>
+    <message>
+        <source>Enter the cash received in yuan with at most two decimals, e.g. 100 or 100.00.</source>
+        <translation>Enter the cash received in yuan with at most two decimals, e.g. 100 or 100.00.</translation>
+    </message>
+    <message>
+        <source>%1 received is less than the %2 to pay.</source>
+        <translation>%1 received is less than the %2 to pay.</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved, nothing was recorded: %1. Keep the cash separate and call support.</source>
+        <translation>The sale could not be saved, nothing was recorded: %1. Keep the cash separate and call support.</translation>
+    </message>
+    <message>
+        <source>Cash: %1 received, change %2.</source>
+        <translation>Cash: %1 received, change %2.</translation>
+    </message>
+    <message>
+        <source>The code was not read completely. Nothing was charged: ask the customer to show it again.</source>
+        <translation>The code was not read completely. Nothing was charged: ask the customer to show it again.</translation>
+    </message>
+    <message>
+        <source>That is a member card, not a payment code. Nothing was charged: ask the customer for the payment code.</source>
+        <translation>That is a member card, not a payment code. Nothing was charged: ask the customer for the payment code.</translation>
+    </message>
+    <message>
+        <source>That is a voucher, not a payment code. Nothing was charged: ask the customer for the payment code.</source>
+        <translation>That is a voucher, not a payment code. Nothing was charged: ask the customer for the payment code.</translation>
+    </message>
+    <message>
+        <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged: ask the customer to open the payment code in the wallet app.</source>
+        <translation>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged: ask the customer to open the payment code in the wallet app.</translation>
+    </message>
+    <message>
+        <source>A payment is in progress: this scan was ignored and nothing was charged for it. Wait for the result.</source>
+        <translation>A payment is in progress: this scan was ignored and nothing was charged for it. Wait for the result.</translation>
+    </message>
+    <message>
+        <source>Enter the amount and confirm it before the customer shows the payment code. Nothing was charged.</source>
+        <translation>Enter the amount and confirm it before the customer shows the payment code. Nothing was charged.</translation>
+    </message>
+    <message>
+        <source>This sale is being paid in cash; nothing was charged. Go back to take the payment code instead.</source>
+        <translation>This sale is being paid in cash; nothing was charged. Go back to take the payment code instead.</translation>
+    </message>
+    <message>
+        <source>This sale is over; nothing was charged. Enter the next amount first.</source>
+        <translation>This sale is over; nothing was charged. Enter the next amount first.</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved, nothing was charged: %1</source>
+        <translation>The sale could not be saved, nothing was charged: %1</translation>
+    </message>
+    <message>
+        <source>The payment could not start, nothing was charged: %1</source>
+        <translation>The payment could not start, nothing was charged: %1</translation>
+    </message>
+    <message>
+        <source>%1, code %2.</source>
+        <translation>%1, code %2.</translation>
+    </message>
+    <message>
+        <source>The order was closed before the customer paid. Nothing was charged.</source>
+        <translation>The order was closed before the customer paid. Nothing was charged.</translation>
+    </message>
+    <message>
+        <source>The payment was reversed: if money was taken, the wallet returns it to the customer.</source>
+        <translation>The payment was reversed: if money was taken, the wallet returns it to the customer.</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed (%1). The payment stands. Fix the printer, e.g. load paper, then press Reprint.</source>
+        <translation>The receipt was not printed (%1). The payment stands. Fix the printer, e.g. load paper, then press Reprint.</translation>
+    </message>
+    <message>
+        <source>The wallet declined the payment. Nothing was charged: ask the customer for another way to pay.</source>
+        <translation>The wallet declined the payment. Nothing was charged: ask the customer for another way to pay.</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>Paid %1</translation>
     </message>
 </context>
 <context>

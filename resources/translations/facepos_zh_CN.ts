@@ -132,6 +132,161 @@
     </message>
 </context>
 <context>
+    <name>AmountKeypad</name>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutAmountPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Checkout</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>%1 · shift %2</source>
+        <translation>%1 · 班次 %2</translation>
+    </message>
+    <message>
+        <source>%1 · no shift open</source>
+        <translation>%1 · 未开班</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Amount to collect (yuan)</source>
+        <translation>收款金额（元）</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Type the amount on the counter keypad or here, then press Collect (or the keypad&apos;s confirm key).</source>
+        <translation>在收款键盘或屏幕上输入金额，然后点“收款”（或按键盘的确认键）。</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>收款</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutCashPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Exact amount</source>
+        <translation>刚好</translation>
+    </message>
+    <message>
+        <source>Done, open drawer</source>
+        <translation>完成并开钱箱</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutPayPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Payment in progress</source>
+        <translation>正在收款</translation>
+    </message>
+    <message>
+        <source>Choose how to pay</source>
+        <translation>选择支付方式</translation>
+    </message>
+    <message>
+        <source>Payment code</source>
+        <translation>付款码</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s WeChat Pay, Alipay or UnionPay payment code: the charge starts at once.</source>
+        <translation>扫描顾客的微信、支付宝或云闪付付款码，扫码后立即扣款。</translation>
+    </message>
+    <message>
+        <source>Face pay is not available on this terminal yet</source>
+        <translation>刷脸支付暂不可用</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>%1 s since the charge</source>
+        <translation>已等待 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 · code %2 · order %3</source>
+        <translation>%1 · 付款码 %2 · 订单 %3</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>取消收款</translation>
+    </message>
+    <message>
+        <source>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</source>
+        <translation>取消后该笔支付将被撤销：如已扣款，钱款原路退回顾客。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutResultPage</name>
+    <message>
+        <source>Give change: %1</source>
+        <translation>找零：%1</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>重打小票</translation>
+    </message>
+    <message>
+        <source>Next sale</source>
+        <translation>下一笔</translation>
+    </message>
+    <message>
+        <source>Back to the amount in %1 s</source>
+        <translation>%1 秒后返回收款界面</translation>
+    </message>
+</context>
+<context>
     <name>ClerksPage</name>
     <message>
         <source>Active</source>
@@ -682,6 +837,97 @@
     <message>
         <source>Store details</source>
         <translation>门店信息</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMessages</name>
+    <message>
+        <source>Payment received.</source>
+        <translation>收款成功</translation>
+    </message>
+    <message>
+        <source>Insufficient balance: ask the customer to pay another way.</source>
+        <translation>余额不足，请顾客换一种方式付款</translation>
+    </message>
+    <message>
+        <source>The payment code has expired: ask the customer to refresh it, then scan again.</source>
+        <translation>付款码已过期，请顾客刷新付款码后重新扫码</translation>
+    </message>
+    <message>
+        <source>The customer cancelled the payment on the phone.</source>
+        <translation>顾客已在手机上取消支付</translation>
+    </message>
+    <message>
+        <source>The wallet declined this payment: ask the customer to pay another way.</source>
+        <translation>支付渠道拒绝了本次付款，请顾客换一种方式付款</translation>
+    </message>
+    <message>
+        <source>The payment code was not recognised: scan it again.</source>
+        <translation>无法识别付款码，请重新扫码</translation>
+    </message>
+    <message>
+        <source>This payment method is not available at this store.</source>
+        <translation>本店未开通该支付方式</translation>
+    </message>
+    <message>
+        <source>This order number cannot be used again: start a new sale.</source>
+        <translation>该订单号不能再次使用，请重新开单</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired and nothing was charged: sign in again, then charge again.</source>
+        <translation>登录已过期，本次未扣款。请重新登录后再收款</translation>
+    </message>
+    <message>
+        <source>The backend cannot be reached and nothing was charged: check the network, or take cash.</source>
+        <translation>无法连接后台，本次未扣款。请检查网络，或改收现金</translation>
+    </message>
+    <message>
+        <source>Payment cancelled; nothing was charged.</source>
+        <translation>已取消收款，未扣款</translation>
+    </message>
+    <message>
+        <source>The payment failed (%1): ask the customer to pay another way.</source>
+        <translation>支付失败（%1），请顾客换一种方式付款</translation>
+    </message>
+    <message>
+        <source>Payment cancelled; any amount taken goes back to the customer.</source>
+        <translation>已撤销收款，已扣款项将原路退回顾客</translation>
+    </message>
+    <message>
+        <source>The customer did not confirm in time: the payment was cancelled and any amount taken goes back to the customer.</source>
+        <translation>顾客未在规定时间内确认支付，本次收款已撤销，已扣款项将原路退回</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled; any amount taken goes back to the customer.</source>
+        <translation>本次收款已撤销，已扣款项将原路退回顾客</translation>
+    </message>
+    <message>
+        <source>The payment did not reach the backend and nothing was charged: start the sale again.</source>
+        <translation>付款请求未送达后台，未扣款，请重新收款</translation>
+    </message>
+    <message>
+        <source>This sale was interrupted before the charge; nothing was charged.</source>
+        <translation>该笔交易在扣款前中断，未扣款</translation>
+    </message>
+    <message>
+        <source>The order was closed; nothing was charged.</source>
+        <translation>订单已关闭，未扣款</translation>
+    </message>
+    <message>
+        <source>Charging…</source>
+        <translation>正在收款…</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to confirm on the phone…</source>
+        <translation>等待顾客在手机上确认支付…</translation>
+    </message>
+    <message>
+        <source>Checking the payment result…</source>
+        <translation>正在查询支付结果…</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment…</source>
+        <translation>正在撤销收款…</translation>
     </message>
 </context>
 <context>
@@ -1326,6 +1572,201 @@
     <message>
         <source>Sync now</source>
         <translation>立即同步</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::checkout::CheckoutController</name>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>云闪付</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Sending the payment to the wallet…</source>
+        <translation>正在向钱包发起扣款…</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to confirm on the phone</source>
+        <translation>等待顾客在手机上确认付款</translation>
+    </message>
+    <message>
+        <source>Checking the payment result with the wallet…</source>
+        <translation>正在查询支付结果…</translation>
+    </message>
+    <message>
+        <source>Cancelling the payment…</source>
+        <translation>正在撤销支付…</translation>
+    </message>
+    <message>
+        <source>Payment received</source>
+        <translation>收款成功</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>支付失败</translation>
+    </message>
+    <message>
+        <source>Order closed, nothing charged</source>
+        <translation>订单已关闭，未扣款</translation>
+    </message>
+    <message>
+        <source>Payment cancelled and reversed</source>
+        <translation>支付已撤销</translation>
+    </message>
+    <message>
+        <source>A payment is in progress: wait for its result.</source>
+        <translation>正在收款，请等待结果。</translation>
+    </message>
+    <message>
+        <source>Face pay is not available on this terminal yet.</source>
+        <translation>刷脸支付暂不可用。</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>Enter the amount in yuan with at most two decimals, e.g. 12 or 12.50.</source>
+        <translation>请以元为单位输入金额，最多两位小数，例如 12 或 12.50。</translation>
+    </message>
+    <message>
+        <source>This terminal is not activated yet, so it cannot take payments.</source>
+        <translation>本设备尚未激活，不能收款。</translation>
+    </message>
+    <message>
+        <source>Sign in first: every sale records who took it.</source>
+        <translation>请先登录：每笔订单都记录收款人。</translation>
+    </message>
+    <message>
+        <source>Open your shift first (Home → Shift handover): clerks take payments within a shift.</source>
+        <translation>请先开班（首页 → 交接班）：店员需在班次内收款。</translation>
+    </message>
+    <message>
+        <source>Payments interrupted by the last restart are being resolved. Wait a moment and try again.</source>
+        <translation>正在处理上次重启时中断的支付，请稍候再试。</translation>
+    </message>
+    <message>
+        <source>The terminal is offline: payment codes need the network. Take cash, or wait until the network is back.</source>
+        <translation>设备已离线：付款码支付需要网络。请收现金，或等待网络恢复。</translation>
+    </message>
+    <message>
+        <source>Too many cash sales are waiting to be synced. Wait until the terminal is online again and has synced.</source>
+        <translation>待同步的现金订单过多，请等设备联网并完成同步。</translation>
+    </message>
+    <message>
+        <source>The cash taken while offline has reached its limit. Wait until the terminal is online again and has synced.</source>
+        <translation>离线现金收款已达上限，请等设备联网并完成同步。</translation>
+    </message>
+    <message>
+        <source>The terminal&apos;s storage is full: no new sale can start. Call support.</source>
+        <translation>设备存储空间已满，不能开始新的收款。请联系客服。</translation>
+    </message>
+    <message>
+        <source>The sale cannot start: %1</source>
+        <translation>无法开始收款：%1</translation>
+    </message>
+    <message>
+        <source>Enter an amount greater than zero.</source>
+        <translation>请输入大于零的金额。</translation>
+    </message>
+    <message>
+        <source>The most one sale can take is %1. Split the sale or check the amount.</source>
+        <translation>单笔收款最多 %1。请分笔收款或核对金额。</translation>
+    </message>
+    <message>
+        <source>Payment codes need the network: the terminal is online. Ask the customer to show the payment code to the scanner.</source>
+        <translation>付款码支付需要网络：设备在线。请顾客向扫码器出示付款码。</translation>
+    </message>
+    <message>
+        <source>Enter the cash received in yuan with at most two decimals, e.g. 100 or 100.00.</source>
+        <translation>请以元为单位输入实收现金，最多两位小数，例如 100 或 100.00。</translation>
+    </message>
+    <message>
+        <source>%1 received is less than the %2 to pay.</source>
+        <translation>实收 %1 少于应收 %2。</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved, nothing was recorded: %1. Keep the cash separate and call support.</source>
+        <translation>订单未能保存，没有记录：%1。请单独存放这笔现金并联系客服。</translation>
+    </message>
+    <message>
+        <source>Cash: %1 received, change %2.</source>
+        <translation>现金：实收 %1，找零 %2。</translation>
+    </message>
+    <message>
+        <source>The code was not read completely. Nothing was charged: ask the customer to show it again.</source>
+        <translation>付款码未读完整，未扣款。请顾客重新出示。</translation>
+    </message>
+    <message>
+        <source>That is a member card, not a payment code. Nothing was charged: ask the customer for the payment code.</source>
+        <translation>这是会员卡，不是付款码，未扣款。请顾客出示付款码。</translation>
+    </message>
+    <message>
+        <source>That is a voucher, not a payment code. Nothing was charged: ask the customer for the payment code.</source>
+        <translation>这是优惠券，不是付款码，未扣款。请顾客出示付款码。</translation>
+    </message>
+    <message>
+        <source>This is not a WeChat Pay, Alipay or UnionPay payment code. Nothing was charged: ask the customer to open the payment code in the wallet app.</source>
+        <translation>这不是微信、支付宝或云闪付的付款码，未扣款。请顾客在钱包应用中打开付款码。</translation>
+    </message>
+    <message>
+        <source>A payment is in progress: this scan was ignored and nothing was charged for it. Wait for the result.</source>
+        <translation>正在收款：本次扫码已忽略，未扣款。请等待结果。</translation>
+    </message>
+    <message>
+        <source>Enter the amount and confirm it before the customer shows the payment code. Nothing was charged.</source>
+        <translation>请先输入并确认金额，再让顾客出示付款码。未扣款。</translation>
+    </message>
+    <message>
+        <source>This sale is being paid in cash; nothing was charged. Go back to take the payment code instead.</source>
+        <translation>本单正在收现金，未扣款。如要改用付款码，请返回。</translation>
+    </message>
+    <message>
+        <source>This sale is over; nothing was charged. Enter the next amount first.</source>
+        <translation>本单已结束，未扣款。请先输入下一笔金额。</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved, nothing was charged: %1</source>
+        <translation>订单未能保存，未扣款：%1</translation>
+    </message>
+    <message>
+        <source>The payment could not start, nothing was charged: %1</source>
+        <translation>支付未能发起，未扣款：%1</translation>
+    </message>
+    <message>
+        <source>%1, code %2.</source>
+        <translation>%1，付款码 %2。</translation>
+    </message>
+    <message>
+        <source>The order was closed before the customer paid. Nothing was charged.</source>
+        <translation>顾客付款前订单已关闭，未扣款。</translation>
+    </message>
+    <message>
+        <source>The payment was reversed: if money was taken, the wallet returns it to the customer.</source>
+        <translation>支付已撤销：如已扣款，钱包将原路退回顾客。</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed (%1). The payment stands. Fix the printer, e.g. load paper, then press Reprint.</source>
+        <translation>小票未打印（%1）。收款有效。请处理打印机（如装纸）后点“重打小票”。</translation>
+    </message>
+    <message>
+        <source>The wallet declined the payment. Nothing was charged: ask the customer for another way to pay.</source>
+        <translation>钱包拒绝了这笔支付，未扣款。请顾客换一种方式支付。</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>已付款 %1</translation>
     </message>
 </context>
 <context>

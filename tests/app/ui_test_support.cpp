@@ -39,7 +39,8 @@ QObject* search(QObject* node, const QString& name) {
 
 }  // namespace
 
-UiHarness::UiHarness(QUrl backendUrl, QString deviceId) : appState(testFacts()) {
+UiHarness::UiHarness(QUrl backendUrl, QString deviceId, checkout::CheckoutController::Options checkoutOptions)
+    : appState(testFacts()) {
     AppStateForeign::provide(&appState);
     CustomerDisplayForeign::provide(&customerDisplay);
     LanguageForeign::provide(&language);
@@ -88,6 +89,21 @@ UiHarness::UiHarness(QUrl backendUrl, QString deviceId) : appState(testFacts()) 
     ClerksForeign::provide(clerks.get());
     ShiftForeign::provide(shift.get());
 
+    disk = std::make_unique<store::DiskSpace>(dataDir.path());
+    salesGate = std::make_unique<store::SalesGate>(*orders, *disk, store::SalesLimits{},
+                                                   [this] { return appState.networkOnline(); });
+    payments = std::make_unique<checkout::PaymentEngine>(
+        *orders, *backend, wallClock, checkout::PaymentEngine::timerScheduler(), checkout::PaymentLimits{});
+    checkout =
+        std::make_unique<checkout::CheckoutController>(*orders, *salesGate, *binding, *session, *shift, *payments,
+                                                       *devices, customerDisplay, wallClock, checkoutOptions);
+    QObject::connect(&appState, &AppState::networkOnlineChanged, checkout.get(),
+                     &checkout::CheckoutController::refreshGate);
+    QObject::connect(
+        binding.get(), &session::DeviceBinding::activated, checkout.get(), [this] { checkout->resumeUnfinished(); },
+        Qt::SingleShotConnection);
+    CheckoutForeign::provide(checkout.get());
+
     engine = std::make_unique<QQmlEngine>();
     engine->addImportPath(QStringLiteral("qrc:/"));
     language.setEngine(engine.get());
@@ -98,6 +114,9 @@ UiHarness::UiHarness(QUrl backendUrl, QString deviceId) : appState(testFacts()) 
 UiHarness::~UiHarness() {
     renderer.reset();
     engine.reset();
+    CheckoutForeign::provide(nullptr);
+    checkout.reset();
+    payments.reset();
     ShiftForeign::provide(nullptr);
     ClerksForeign::provide(nullptr);
     SessionForeign::provide(nullptr);

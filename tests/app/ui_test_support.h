@@ -10,6 +10,8 @@
 
 #include "app/app_state.h"
 #include "app/backend/backend_client.h"
+#include "app/checkout/checkout_controller.h"
+#include "app/checkout/payment_engine.h"
 #include "app/customer_display.h"
 #include "app/device_manager.h"
 #include "app/language_manager.h"
@@ -19,6 +21,7 @@
 #include "app/session/session_manager.h"
 #include "app/session/shift_manager.h"
 #include "app/store/order_store.h"
+#include "app/store/sales_gate.h"
 #include "app/sync_status.h"
 #include "platform/database.h"
 #include "platform/key_store.h"
@@ -34,9 +37,14 @@ namespace facepos::test {
 // The session services (DeviceBinding, Session, Clerks, Shift) are the real ones over a terminal database and key store
 // in `dataDir` and a BackendClient for `backendUrl` (by default a closed local port: every call fails as not sent;
 // end-to-end tests pass a running sandbox's URL and `deviceId`). They use the system clock.
+//
+// The checkout (PaymentEngine on QTimer scheduling with the default limits, CheckoutController with `checkoutOptions`,
+// the sales gate reading the network from appState.networkOnline and the free space of `dataDir`) is wired as
+// Application wires it: recovery runs when the binding reports activation.
 struct UiHarness {
     explicit UiHarness(QUrl backendUrl = QUrl(QStringLiteral("http://127.0.0.1:9")),
-                       QString deviceId = QStringLiteral("FP2411A00123"));
+                       QString deviceId = QStringLiteral("FP2411A00123"),
+                       checkout::CheckoutController::Options checkoutOptions = {});
     ~UiHarness();
 
     AppState appState;
@@ -57,6 +65,10 @@ struct UiHarness {
     std::unique_ptr<session::SessionManager> session;
     std::unique_ptr<session::ClerkManager> clerks;
     std::unique_ptr<session::ShiftManager> shift;
+    std::unique_ptr<store::DiskSpace> disk;
+    std::unique_ptr<store::SalesGate> salesGate;
+    std::unique_ptr<checkout::PaymentEngine> payments;
+    std::unique_ptr<checkout::CheckoutController> checkout;
     std::unique_ptr<QQmlEngine> engine;
     std::unique_ptr<PageRenderer> renderer;
 };

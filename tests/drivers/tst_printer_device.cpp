@@ -143,12 +143,11 @@ TEST(NoCashDrawer, IsAbsentAndSaysToUseTheKey) {
 TEST(PrinterFactory, VirtualPrinterWritesToTheConfiguredFolderAtThePaperWidth) {
     QTemporaryDir dir;
     const Settings settings = settingsWith({"devices.printer=virtual", "devices.printer_path=" + dir.path(),
-                                            "printer.paper_width_mm=80", "printer.copies=2"});
+                                            "printer.paper_width_mm=80"});
     auto devices = createPrinterDevices(settings, driverChoices(settings));
     ASSERT_TRUE(devices.ok());
     ASSERT_NE(devices->simulated, nullptr);
     EXPECT_EQ(devices->printer->paperWidth(), PaperWidth::Mm80);
-    EXPECT_EQ(devices->copies, 2);
     EXPECT_TRUE(devices->drawer->present());
     ASSERT_TRUE(devices->printer->print(ReceiptLayout(PaperWidth::Mm80).render(sampleReceipt())).ok());
     ASSERT_EQ(devices->simulated->savedFiles().size(), 1);

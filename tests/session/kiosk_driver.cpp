@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QQuickItem>
 #include <QTest>
+#include <cstdio>
 
 #include "app/app_schema.h"
 #include "platform/curl_http_client.h"
@@ -124,6 +125,15 @@ bool KioskDriver::tap(const QString& name) const {
 
 bool KioskDriver::waitFor(const std::function<bool()>& condition, int timeoutMs) const {
     return QTest::qWaitFor(condition, timeoutMs);
+}
+
+bool KioskDriver::grab(const QDir& out, const QString& file) const {
+    QTest::qWait(300);
+    const QImage image = m_window ? m_window->grabWindow() : QImage();
+    const QString path = out.filePath(file);
+    if (image.isNull() || !image.save(path)) return false;
+    std::printf("%s\n", qPrintable(path));
+    return true;
 }
 
 bool KioskDriver::admin(const QString& action, const QJsonObject& body, QJsonObject* data) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDir>
 #include <QJsonObject>
 #include <QQuickWindow>
 #include <QString>
@@ -26,6 +27,8 @@ public:
     static constexpr char kMerchantNo[] = "88001234";
     static constexpr char kMerchantPassword[] = "Demo#8800";
     static constexpr char kDeviceId[] = "FP2411A00123";
+    static constexpr char kClerkNo[] = "1001";  // 李娜, seeded with the demo store
+    static constexpr char kClerkPassword[] = "135790";
 
     virtual ~KioskDriver();
     KioskDriver(const KioskDriver&) = delete;
@@ -53,6 +56,9 @@ public:
     // Taps the centre of a visible item once the page transition and the layout have settled.
     bool tap(const QString& name) const;
     bool waitFor(const std::function<bool()>& condition, int timeoutMs = 30000) const;
+    // Saves the window as `out`/`file` once the last change (a key, a page pushed) is painted, and prints the path:
+    // the screenshot tools' step.
+    bool grab(const QDir& out, const QString& file) const;
 
     // The admin API; true when it answered code 0.
     bool admin(const QString& action, const QJsonObject& body, QJsonObject* data = nullptr) const;

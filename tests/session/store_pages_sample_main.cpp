@@ -34,16 +34,6 @@ int failWith(const QString& message) {
     return 1;
 }
 
-bool grab(StoreTerminal& t, const QDir& out, const QString& file) {
-    // Two frames: the last change (a text set, a page pushed) is painted.
-    QTest::qWait(300);
-    const QImage image = t.window()->grabWindow();
-    const QString path = out.filePath(file);
-    if (image.isNull() || !image.save(path)) return false;
-    std::printf("%s\n", qPrintable(path));
-    return true;
-}
-
 bool sale(StoreTerminal& t, const QString& channel, qint64 fee, qint64 voucher, const QString& code) {
     UiHarness& ui = t.ui();
     store::NewOrder order;
@@ -108,25 +98,25 @@ int main(int argc, char** argv) {
     t.waitFor([&] { return !ui.clerks->busy(); });
     ui.clerks->setDisabled(QStringLiteral("1003"), true);
     t.waitFor([&] { return !ui.clerks->busy(); });
-    if (!t.show(QStringLiteral("SettingsPage")) || !grab(t, out, QStringLiteral("settings-my-store-zh_CN.png")))
+    if (!t.show(QStringLiteral("SettingsPage")) || !t.grab(out, QStringLiteral("settings-my-store-zh_CN.png")))
         return failWith(QStringLiteral("settings: ") + t.lastError());
     if (!t.tap(QStringLiteral("openMyStore")) || !t.waitForPage(QStringLiteral("myStorePage")) ||
         !t.tap(QStringLiteral("openStoreDetails")) || !t.waitForPage(QStringLiteral("storeDetailsPage")) ||
-        !grab(t, out, QStringLiteral("store-details-zh_CN.png")))
+        !t.grab(out, QStringLiteral("store-details-zh_CN.png")))
         return failWith(QStringLiteral("store details"));
     if (!t.tap(QStringLiteral("openClerks")) || !t.waitForPage(QStringLiteral("clerksPage")) ||
         !t.waitFor([&] { return !ui.clerks->busy() && t.item(QStringLiteral("clerk_1002")); }) ||
-        !grab(t, out, QStringLiteral("clerks-zh_CN.png")))
+        !t.grab(out, QStringLiteral("clerks-zh_CN.png")))
         return failWith(QStringLiteral("clerks"));
     if (!t.tap(QStringLiteral("clerkCreateOpen")) ||
         !t.setText(QStringLiteral("clerkEmployeeNo"), QStringLiteral("1004")) ||
         !t.setText(QStringLiteral("clerkNameField"), QStringLiteral("周敏")) ||
         !t.setText(QStringLiteral("clerkPassword"), QStringLiteral("246810")) ||
         !t.setText(QStringLiteral("clerkPasswordConfirm"), QStringLiteral("246801")) ||
-        !t.tap(QStringLiteral("clerkCreateSubmit")) || !grab(t, out, QStringLiteral("clerk-create-zh_CN.png")))
+        !t.tap(QStringLiteral("clerkCreateSubmit")) || !t.grab(out, QStringLiteral("clerk-create-zh_CN.png")))
         return failWith(QStringLiteral("clerk create"));
     if (!ui.language.setLanguage(QStringLiteral("en")) || !t.tap(QStringLiteral("clerkCreateCancel")) ||
-        !grab(t, out, QStringLiteral("clerks-en.png")))
+        !t.grab(out, QStringLiteral("clerks-en.png")))
         return failWith(QStringLiteral("clerks en"));
     ui.language.setLanguage(QStringLiteral("zh_CN"));
     t.signOut();
@@ -134,7 +124,7 @@ int main(int argc, char** argv) {
     // Clerk 1001: no shift, then a shift with sales, the count, and the report after the close.
     if (!t.signInClerk(QStringLiteral("1001"), QStringLiteral("135790"))) return failWith(t.lastError());
     if (!t.show(QStringLiteral("ShiftPage")) || !t.setText(QStringLiteral("openingFloat"), QStringLiteral("500.00")) ||
-        !grab(t, out, QStringLiteral("shift-open-zh_CN.png")))
+        !t.grab(out, QStringLiteral("shift-open-zh_CN.png")))
         return failWith(QStringLiteral("shift open"));
     if (!t.tap(QStringLiteral("openShiftButton")) || !ui.shift->isOpen())
         return failWith(QStringLiteral("shift not opened: ") + ui.shift->errorText());
@@ -144,13 +134,13 @@ int main(int argc, char** argv) {
         !sale(t, QStringLiteral("cash"), 2350, 0, {}) || !sale(t, QStringLiteral("cash"), 1500, 300, {}))
         return failWith(QStringLiteral("the sample sales failed"));
     if (!t.setText(QStringLiteral("countedCash"), QStringLiteral("530.00")) ||
-        !grab(t, out, QStringLiteral("shift-current-zh_CN.png")))
+        !t.grab(out, QStringLiteral("shift-current-zh_CN.png")))
         return failWith(QStringLiteral("shift current"));
     if (!t.tap(QStringLiteral("closeShiftButton")) || !t.waitForPage(QStringLiteral("shiftReportPage")) ||
         !t.tap(QStringLiteral("confirmClose")) || ui.shift->isOpen() ||
-        !grab(t, out, QStringLiteral("shift-report-zh_CN.png")))
+        !t.grab(out, QStringLiteral("shift-report-zh_CN.png")))
         return failWith(QStringLiteral("shift report: ") + ui.shift->errorText());
-    if (!ui.language.setLanguage(QStringLiteral("en")) || !grab(t, out, QStringLiteral("shift-report-en.png")))
+    if (!ui.language.setLanguage(QStringLiteral("en")) || !t.grab(out, QStringLiteral("shift-report-en.png")))
         return failWith(QStringLiteral("shift report en"));
 
     // The paper copy, as the virtual printer rendered it.

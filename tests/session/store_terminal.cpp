@@ -7,18 +7,22 @@ namespace facepos::test {
 
 Result<std::unique_ptr<StoreTerminal>> StoreTerminal::start() {
     std::unique_ptr<StoreTerminal> terminal(new StoreTerminal);
-    if (auto started = terminal->startTerminal(); !started) return started.error();
-    UiHarness& ui = terminal->ui();
+    if (auto started = terminal->startActivated(); !started) return started.error();
+    return terminal;
+}
+
+Result<void> StoreTerminal::startActivated() {
+    if (auto started = startTerminal(); !started) return started;
+    UiHarness& terminalUi = ui();
     // As Application wires it: the report is laid out for the configured paper and queued on the printer thread.
-    ui.shift->setPrinter([&ui](const session::ShiftReport& report) {
-        ui.devices->printJob(
-            drivers::ShiftReportLayout(ui.devices->paperWidth())
-                .render(session::shiftSlipFor(report, ui.binding->storeName(), QString::fromLatin1(kDeviceId))),
+    terminalUi.shift->setPrinter([&terminalUi](const session::ShiftReport& report) {
+        terminalUi.devices->printJob(
+            drivers::ShiftReportLayout(terminalUi.devices->paperWidth())
+                .render(session::shiftSlipFor(report, terminalUi.binding->storeName(), QString::fromLatin1(kDeviceId))),
             QStringLiteral("shift_report"));
         return true;
     });
-    if (auto activated = terminal->activate(); !activated) return activated.error();
-    return terminal;
+    return activate();
 }
 
 Result<void> StoreTerminal::activate() {

@@ -21,11 +21,16 @@ public:
 
     // Signs in through the Session service and waits for the answer; false with lastError() when refused.
     bool signInMerchant();
-    bool signInClerk(const QString& employeeNo, const QString& password);
+    bool signInClerk(const QString& employeeNo = QString::fromLatin1(kClerkNo),
+                     const QString& password = QString::fromLatin1(kClerkPassword));
     void signOut();
 
-private:
+protected:
     StoreTerminal() = default;
+    // What start() does, for a driver built on this one.
+    Result<void> startActivated();
+
+private:
     Result<void> activate();
 };
 

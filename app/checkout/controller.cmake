@@ -1,0 +1,4 @@
+# The cashier's checkout controller (QML singleton Checkout): amount entry, the sales gate, payment code and cash,
+# result, receipt, customer display and voice (docs/architecture.md, "Checkout").
+target_sources(facepos_app PRIVATE
+    checkout/checkout_controller.h checkout/checkout_controller.cpp)
