@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "app/backend/backend_client.h"
+#include "bench_stats.h"
 #include "platform/api_signature.h"
 #include "platform/crypto.h"
 #include "platform/curl_http_client.h"
@@ -34,6 +35,8 @@
 #include "sandbox/sandbox_server.h"
 
 namespace {
+
+using facepos::bench::percentile;
 
 using namespace facepos;
 using Clock = std::chrono::steady_clock;
@@ -196,12 +199,6 @@ void runWorker(int index, const LoadOptions& options, std::atomic<int>& next, Wo
     }
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
-}
-
-double percentile(std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    const auto index = static_cast<size_t>(p * static_cast<double>(sorted.size() - 1) + 0.5);
-    return sorted[std::min(index, sorted.size() - 1)];
 }
 
 void printRow(const char* name, std::vector<double> ms) {

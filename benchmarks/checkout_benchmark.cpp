@@ -34,6 +34,7 @@
 #include "app/backend/backend_client.h"
 #include "app/checkout/payment_engine.h"
 #include "app/store/order_store.h"
+#include "bench_stats.h"
 #include "drivers/input/scan_classifier.h"
 #include "platform/crypto.h"
 #include "platform/curl_http_client.h"
@@ -42,6 +43,9 @@
 
 namespace {
 
+using facepos::bench::ms;
+using facepos::bench::percentile;
+
 using namespace facepos;
 using namespace std::chrono_literals;
 using Steady = std::chrono::steady_clock;
@@ -49,16 +53,6 @@ using Steady = std::chrono::steady_clock;
 constexpr char kDeviceId[] = "FPBENCH00007";
 constexpr char kMerchantNo[] = "88001234";  // the demo merchant
 constexpr char kPassword[] = "Demo#8800";
-
-double percentile(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    const auto index = static_cast<size_t>(std::lround(p * static_cast<double>(sorted.size() - 1)));
-    return sorted[std::min(index, sorted.size() - 1)];
-}
-
-double ms(Steady::time_point from, Steady::time_point to) {
-    return std::chrono::duration<double, std::milli>(to - from).count();
-}
 
 // Timestamps the boundaries of the quick_pay exchange: when the terminal hands the request to the transport, and
 // when the answer is back on the terminal's thread (before the caller's callback runs).

@@ -33,6 +33,7 @@
 #include "app/store/order_store.h"
 #include "app/store/outbox.h"
 #include "app/store/sync_service.h"
+#include "bench_stats.h"
 #include "platform/crypto.h"
 #include "platform/curl_http_client.h"
 #include "platform/system_clock.h"
@@ -40,18 +41,14 @@
 
 namespace {
 
+using facepos::bench::percentile;
+
 using namespace facepos;
 using namespace std::chrono_literals;
 using Steady = std::chrono::steady_clock;
 
 constexpr char kDeviceId[] = "FPBENCH00002";
 constexpr char kMerchantNo[] = "88001234";  // the demo merchant
-
-double percentile(const std::vector<double>& sorted, double p) {
-    if (sorted.empty()) return 0;
-    const auto index = static_cast<size_t>(std::lround(p * static_cast<double>(sorted.size() - 1)));
-    return sorted[std::min(index, sorted.size() - 1)];
-}
 
 double millisecondsSince(Steady::time_point start) {
     return std::chrono::duration<double, std::milli>(Steady::now() - start).count();

@@ -63,6 +63,7 @@ UiHarness::UiHarness(QUrl backendUrl, QString deviceId, checkout::CheckoutContro
     auto client = CurlHttpClient::create();
     Q_ASSERT(client.ok());
     http = std::move(client).value();
+    if (wrapHttp) http = wrapHttp(std::move(http));
     backend::BackendConfig config;
     config.baseUrl = std::move(backendUrl);
     config.deviceId = deviceId;

@@ -5,6 +5,7 @@
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -46,6 +47,10 @@ struct UiHarness {
                        QString deviceId = QStringLiteral("FP2411A00123"),
                        checkout::CheckoutController::Options checkoutOptions = {});
     ~UiHarness();
+
+    // Applied, when set, to the HTTP client a harness creates before the BackendClient takes it: a benchmark's
+    // decorator around the CurlHttpClient (bench_checkout_ui times the answers with it). Unset: the client as is.
+    static inline std::function<std::unique_ptr<IHttpClient>(std::unique_ptr<IHttpClient>)> wrapHttp;
 
     AppState appState;
     CustomerDisplay customerDisplay;
