@@ -142,8 +142,8 @@ TEST(NoCashDrawer, IsAbsentAndSaysToUseTheKey) {
 
 TEST(PrinterFactory, VirtualPrinterWritesToTheConfiguredFolderAtThePaperWidth) {
     QTemporaryDir dir;
-    const Settings settings = settingsWith({"devices.printer=virtual", "devices.printer_path=" + dir.path(),
-                                            "printer.paper_width_mm=80"});
+    const Settings settings =
+        settingsWith({"devices.printer=virtual", "devices.printer_path=" + dir.path(), "printer.paper_width_mm=80"});
     auto devices = createPrinterDevices(settings, driverChoices(settings));
     ASSERT_TRUE(devices.ok());
     ASSERT_NE(devices->simulated, nullptr);
