@@ -442,9 +442,10 @@ const QList<SettingSpec>& Settings::specs() {
                 "(chosen from the screens present)."),
 
         enumKey("devices.camera", "simulated", {"v4l2", "simulated", "none"}, "Camera driver for face pay and codes."),
-        textKey("devices.camera_source", "",
-                "v4l2: the video device (e.g. /dev/video0); simulated: an image file or folder of frames; "
-                "empty: the driver's default."),
+        textKey(
+            "devices.camera_source", "",
+            "v4l2: the video device (e.g. /dev/video0); simulated: an image file, a folder of frames or a video file; "
+            "empty: the driver's default."),
         enumKey("devices.scanner", "simulated", {"evdev", "keyboard", "serial", "simulated", "none"},
                 "Payment-code scanner: evdev (USB HID read directly), keyboard (HID keyboard wedge), serial, "
                 "simulated, none."),
@@ -488,6 +489,40 @@ const QList<SettingSpec>& Settings::specs() {
         textKey("audio.device", "default",
                 "alsa: the ALSA PCM voice prompts play on (default, hw:0,0, plughw:1,0, ...; aplay -L lists them)."),
         integerKey("audio.volume", 80, 0, 100, "Loudness of voice prompts: 0 (silent) to 100 (full)."),
+
+        integerKey("camera.width", 640, 160, 3840,
+                   "Colour frame width asked of the camera (v4l2) or scaled to (simulated)."),
+        integerKey("camera.height", 480, 120, 2160, "Colour frame height asked of the camera or scaled to."),
+        integerKey("camera.fps", 30, 1, 120,
+                   "Frame rate asked of the camera; the simulated camera plays at this rate."),
+        enumKey(
+            "camera.depth", "none", {"none", "simulated", "files"},
+            "Depth stream of a 3D face-pay camera: none, simulated (generated depth maps, see camera.simulated_scene) "
+            "or files (<frame>.depth.png, 16-bit millimetres, beside each image of a folder source)."),
+        enumKey("camera.infrared", "none", {"none", "simulated"},
+                "Infrared stream: none, or simulated (the scene as an infrared camera sees it, see "
+                "camera.simulated_scene)."),
+        enumKey("camera.simulated_scene", "live", {"live", "photo", "screen"},
+                "What the simulated depth and infrared streams show: a live face (relief, warm in infrared), a printed "
+                "photo (flat) or a phone screen (flat, dark in infrared)."),
+        textKey("camera.code_formats", "QRCode,Code128",
+                "Barcode formats read from camera frames, comma separated (ZXing names: QRCode, Code128, EAN-13, "
+                "DataMatrix, PDF417 …)."),
+        durationKey("camera.code_repeat_ms", 2000, 1ms, 0, 60000,
+                    "The same code read again by the camera within this time is ignored."),
+
+        textKey("face.detector_model", "",
+                "Path of the YuNet face detector (face_detection_yunet_2022mar.onnx); empty: the Haar cascade from "
+                "opencv-data."),
+        enumKey("face.liveness", "auto", {"auto", "depth", "infrared", "challenge", "off"},
+                "Liveness check: auto (depth, else infrared, else the RGB challenge, by what the camera offers), "
+                "one of them, or off (demo only)."),
+        durationKey("face.capture_window_ms", 400, 1ms, 100, 5000,
+                    "Good frames are collected for this long after the first one; the sharpest is sent."),
+        durationKey("face.timeout_s", 15, 1s, 5, 120,
+                    "Face capture gives up after this long and offers the payment code."),
+        booleanKey("face.consent_required", true,
+                   "Ask for the customer's consent before the first face payment on this terminal."),
 
         textKey("checkout.currency", "CNY", "ISO 4217 code of the currency of every amount.", Empty::Forbidden,
                 "[A-Z]{3}"),
