@@ -17,6 +17,7 @@
 
 #include "app/app_schema.h"
 #include "app/app_state.h"
+#include "app/checkout/checkout_camera.h"
 #include "app/checkout/checkout_controller.h"
 #include "app/checkout/payment_engine.h"
 #include "app/customer_display.h"
@@ -31,6 +32,8 @@
 #include "app/store/sales_gate.h"
 #include "app/store/sync_service.h"
 #include "app/sync_status.h"
+#include "drivers/camera/camera_factory.h"
+#include "drivers/camera/icamera.h"
 #include "drivers/driver_selection.h"
 #include "drivers/printer/shift_report_layout.h"
 #include "platform/curl_http_client.h"
@@ -104,6 +107,8 @@ struct Application::Services {
     std::unique_ptr<store::SalesGate> salesGate;
     std::unique_ptr<checkout::PaymentEngine> payments;
     std::unique_ptr<checkout::CheckoutController> checkout;
+    // Face pay and camera scanning (issue 8); destroyed before the checkout it is wired to.
+    std::unique_ptr<checkout::CheckoutCamera> checkoutCamera;
     std::unique_ptr<store::SyncService> sync;
     std::unique_ptr<SyncStatus> syncStatus;
     // --demo: the sandbox backend in this process, with the demo store.
@@ -320,6 +325,10 @@ Result<void> Application::startDemoBackend() {
     s.demoBackend = std::move(server).value();
     printLine(stdout,
               QStringLiteral("Demo backend (facepos-sandbox, demo store) on %1").arg(s.demoBackend->url().toString()));
+    // The demo's test payers are the photos the demo camera plays: F01 pays, F02 confirms with the phone (…5678),
+    // F03 has too little money (docs/terminal-api.md §17.5).
+    if (auto faces = s.demoBackend->enrollDemoFaces(demoFacesDir()); !faces)
+        printLine(stderr, QStringLiteral("Demo face pay will not recognise anyone: ") + faces.error().message);
     return {};
 }
 
@@ -428,6 +437,7 @@ void Application::createCheckout() {
         s.sharedClock, checkout::CheckoutController::Options::fromSettings(s.settings));
     QObject::connect(s.network.get(), &NetworkMonitor::onlineChanged, s.checkout.get(),
                      &checkout::CheckoutController::refreshGate);
+    createCheckoutCamera();
     // Payments a crash or power cut left unfinished are resolved before the first new sale (the controller refuses
     // sales until the engine reports recoveryFinished); they need the device secret, so they wait for activation.
     if (s.binding->state() == session::DeviceBinding::State::Activated) {
@@ -437,6 +447,50 @@ void Application::createCheckout() {
             s.binding.get(), &session::DeviceBinding::activated, s.checkout.get(),
             [&s] { s.checkout->resumeUnfinished(); }, Qt::SingleShotConnection);
     }
+}
+
+void Application::createCheckoutCamera() {
+    Services& s = *m_services;
+    const bool demo = m_commandLine.mode == CommandLine::Mode::Demo;
+    const Settings settings = cameraSettings();
+    std::unique_ptr<drivers::ICamera> camera;
+    auto made = demo ? drivers::createCamera(QStringLiteral("simulated"), settings) : drivers::createCamera(settings);
+    if (made)
+        camera = std::move(made).value();
+    else
+        qCWarning(lcApp) << "face pay and camera scanning are off:" << made.error().message;
+    auto parts = checkout::CheckoutCamera::create(std::move(camera), settings, *s.backend, *s.payments, *s.checkout,
+                                                  *s.devices, s.sharedClock, checkout::PaymentEngine::timerScheduler());
+    if (!parts) {
+        // The camera code reader's configuration is wrong: face pay still works without it being read by the camera.
+        qCWarning(lcApp) << "camera disabled:" << parts.error().message;
+        parts = checkout::CheckoutCamera::create(nullptr, settings, *s.backend, *s.payments, *s.checkout, *s.devices,
+                                                 s.sharedClock, checkout::PaymentEngine::timerScheduler());
+    }
+    s.checkoutCamera = std::move(parts).value();
+    FacePayForeign::provide(&s.checkoutCamera->face());
+}
+
+Settings Application::cameraSettings() const {
+    const Services& s = *m_services;
+    const bool demo = m_commandLine.mode == CommandLine::Mode::Demo;
+    if (!demo || s.settings.origin(u"devices.camera_source") != QLatin1String("default")) return s.settings;
+    // The demo's camera plays a real photo fetched from Debian's packages by scripts/fetch-test-images (the sandbox
+    // enrols the same photos as its test payers) through a simulated 3D camera showing a live face.
+    QStringList overrides = m_commandLine.overrides;
+    overrides << QStringLiteral("devices.camera_source=") + demoFacesDir() + QStringLiteral("/face-1.jpg");
+    if (s.settings.origin(u"camera.depth") == QLatin1String("default"))
+        overrides << QStringLiteral("camera.depth=simulated");
+    if (s.settings.origin(u"data.dir") == QLatin1String("default"))
+        overrides << QStringLiteral("data.dir=") + s.dataDir;
+    auto settings = Settings::load(
+        SettingsSources::forApplication(m_commandLine.configFile, overrides, QProcessEnvironment::systemEnvironment()));
+    return settings ? std::move(settings).value() : s.settings;
+}
+
+QString Application::demoFacesDir() {
+    const QByteArray configured = qgetenv("FACEPOS_DEMO_FACES");
+    return configured.isEmpty() ? QStringLiteral(FACEPOS_DEMO_FACES_DIR) : QString::fromLocal8Bit(configured);
 }
 
 backend::BackendConfig Application::backendConfig() const {

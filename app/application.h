@@ -36,6 +36,10 @@ public:
     // Runs the mode the command line chose; returns the exit code.
     int exec();
 
+    // Where the demo's camera finds its photos (face-1.jpg …, fetched by scripts/fetch-test-images): the
+    // FACEPOS_DEMO_FACES environment variable, else the build tree's test-images folder.
+    static QString demoFacesDir();
+
 private:
     struct Services;
 
@@ -49,6 +53,9 @@ private:
     Result<void> createSessionServices();
     // The payment engine, the sales gate and the cashier's checkout controller, after the shift manager.
     void createCheckout();
+    void createCheckoutCamera();
+    // The settings the camera is built from: the demo's camera plays the demo faces (demoFacesDir()).
+    Settings cameraSettings() const;
     // --demo: the sandbox in process with the demo store, and this terminal bound to its merchant.
     Result<void> startDemoBackend();
     void activateForDemo();

@@ -6,6 +6,7 @@
 
 #include "drivers/audio/simulated_voice_prompter.h"
 #include "drivers/audio/voice_prompter_factory.h"
+#include "drivers/camera/camera_service.h"
 #include "drivers/input/barcode_scanner_factory.h"
 #include "drivers/input/keypad_factory.h"
 #include "drivers/input/null_barcode_scanner.h"
@@ -360,6 +361,47 @@ void DeviceManager::applyPrinterOutcome(const PrinterOutcome& outcome) {
     }
     emit printerChanged();
     if (!outcome.action.isEmpty()) emit actionFinished();
+}
+
+// ---- camera ------------------------------------------------------------------------------------------------------
+
+void DeviceManager::setCamera(drivers::CameraService* camera) {
+    if (m_camera) disconnect(m_camera, nullptr, this, nullptr);
+    m_camera = camera;
+    m_cameraTesting = false;
+    if (m_camera) connect(m_camera, &drivers::CameraService::stateChanged, this, &DeviceManager::cameraChanged);
+    emit cameraChanged();
+}
+
+QString DeviceManager::cameraStatus() const {
+    if (!m_camera) return QStringLiteral("none");
+    if (!m_camera->isRunning()) return QStringLiteral("stopped");
+    return drivers::deviceStatusName(m_camera->state().status);
+}
+
+QString DeviceManager::cameraMessage() const {
+    return m_camera && m_camera->isRunning() ? m_camera->state().message : QString();
+}
+
+QString DeviceManager::cameraDescription() const {
+    if (!m_camera) return {};
+    const drivers::CameraInfo info = m_camera->info();
+    QString text = info.backend;
+    if (!info.description.isEmpty()) text += QStringLiteral(" · ") + info.description;
+    if (info.width > 0) text += QStringLiteral(" · %1×%2").arg(info.width).arg(info.height);
+    if (info.depth) text += QStringLiteral(" · depth");
+    if (info.infrared) text += QStringLiteral(" · infrared");
+    return text;
+}
+
+void DeviceManager::setCameraTesting(bool on) {
+    if (!m_camera || on == m_cameraTesting) return;
+    m_cameraTesting = on;
+    if (on)
+        m_camera->start();
+    else
+        m_camera->stop();
+    emit cameraChanged();
 }
 
 }  // namespace facepos

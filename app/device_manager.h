@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThread>
 #include <functional>
@@ -19,6 +20,7 @@ class IClock;
 class Settings;
 
 namespace drivers {
+class CameraService;
 struct PrinterDevices;
 class SimulatedTransport;
 class SimulatedVoicePrompter;
@@ -63,6 +65,10 @@ class DeviceManager final : public QObject {
     Q_PROPERTY(bool lastActionOk READ lastActionOk NOTIFY actionFinished)
     Q_PROPERTY(QString lastActionMessage READ lastActionMessage NOTIFY actionFinished)
     Q_PROPERTY(QString lastActionFile READ lastActionFile NOTIFY actionFinished)
+    Q_PROPERTY(QString cameraStatus READ cameraStatus NOTIFY cameraChanged)
+    Q_PROPERTY(QString cameraMessage READ cameraMessage NOTIFY cameraChanged)
+    Q_PROPERTY(QString cameraDescription READ cameraDescription NOTIFY cameraChanged)
+    Q_PROPERTY(bool cameraTesting READ cameraTesting NOTIFY cameraChanged)
 
 public:
     // Builds every device and starts the scanner and keypad; the printer's first status check is queued on the
@@ -118,6 +124,15 @@ public:
     // simulated scanner or it is not connected.
     Q_INVOKABLE bool simulateScan(const QString& text);
 
+    // The camera (face pay, camera scanning), owned by the checkout's CheckoutCamera; null without one. Its state is
+    // shown on the technician screen, where setCameraTesting() runs it with a live preview.
+    void setCamera(drivers::CameraService* camera);
+    QString cameraStatus() const;  // "connected", "disconnected", "error", "stopped", "none"
+    QString cameraMessage() const;
+    QString cameraDescription() const;
+    bool cameraTesting() const { return m_cameraTesting; }
+    Q_INVOKABLE void setCameraTesting(bool on);
+
     drivers::IBarcodeScanner& scanner() { return *m_scannerDriver; }
     drivers::IKeypad& keypad() { return *m_keypadDriver; }
     // The virtual printer's transport, nullptr for any other printer. Safe from any thread (see the class comment).
@@ -130,8 +145,11 @@ signals:
     void lastScanChanged();
     void lastKeyChanged();
     void actionFinished();
+    void cameraChanged();
 
 private:
+    QPointer<drivers::CameraService> m_camera;
+    bool m_cameraTesting = false;
     struct DeviceView {
         QString status;
         QString message;

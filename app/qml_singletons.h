@@ -4,7 +4,9 @@
 #include <QQmlEngine>
 
 #include "app_state.h"
+#include "checkout/camera_preview_item.h"
 #include "checkout/checkout_controller.h"
+#include "checkout/face_checkout.h"
 #include "customer_display.h"
 #include "device_manager.h"
 #include "language_manager.h"
@@ -124,6 +126,22 @@ struct CheckoutForeign : SingletonProvider<checkout::CheckoutController> {
     QML_SINGLETON
 public:
     static checkout::CheckoutController* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+struct FacePayForeign : SingletonProvider<checkout::FaceCheckout> {
+    Q_GADGET
+    QML_FOREIGN(facepos::checkout::FaceCheckout)
+    QML_NAMED_ELEMENT(FacePay)
+    QML_SINGLETON
+public:
+    static checkout::FaceCheckout* create(QQmlEngine*, QJSEngine* engine) { return createFor(engine); }
+};
+
+// The live camera picture with the face box (CameraPreviewItem), for the face page and the customer display.
+struct CameraPreviewForeign {
+    Q_GADGET
+    QML_FOREIGN(facepos::checkout::CameraPreviewItem)
+    QML_NAMED_ELEMENT(CameraPreview)
 };
 
 }  // namespace facepos

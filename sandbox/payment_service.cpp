@@ -1,9 +1,12 @@
 #include "sandbox/payment_service.h"
 
+#include <QDir>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTimeZone>
 #include <algorithm>
@@ -1027,8 +1030,7 @@ Result<CallResult> PaymentService::facePay(const CallContext& ctx) {
                                 QStringLiteral("face_token unknown, expired, or used for another order"));
     }
 
-    // The image: opened in memory only to identify the payer, then wiped. Matching is planned (§17.5); until
-    // then the scripted outcome decides, whatever the image shows.
+    // The image: opened in memory only to identify the payer, then wiped (§17.5).
     QByteArray sealed;
     const auto decoded =
         QByteArray::fromBase64Encoding(imageValue.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
@@ -1040,21 +1042,24 @@ Result<CallResult> PaymentService::facePay(const CallContext& ctx) {
         return invalid(QStringLiteral("face_image"),
                        QStringLiteral("cannot be opened with the face key for this token"));
     }
-    const qsizetype imageBytes = opened->size();
-    crypto::secureWipe(*opened);
-    if (imageBytes > kMaxFaceImageBytes) {
+    // Wiped on every way out of this function, and at once after matching.
+    const auto wipeImage = qScopeGuard([&opened] { crypto::secureWipe(*opened); });
+    if (opened->size() > kMaxFaceImageBytes) {
         return invalid(QStringLiteral("face_image"), QStringLiteral("image larger than max_image_bytes"));
     }
 
-    // The next scripted outcome of this device.
+    // The next scripted outcome of this device comes first, whatever the image shows; without one, the enrolled
+    // face the image matches decides by its behaviour.
     QString outcome = QStringLiteral("FACE_NOT_MATCHED");
     QString faceId;
+    bool scriptedOutcome = false;
     {
         PAY_TRY(script, m_db.prepare(QStringLiteral("SELECT id, outcome, face_id FROM pay_face_script WHERE "
                                                     "device_id = ? ORDER BY id LIMIT 1")));
         PAY_CHECK(script.bindAll({ctx.deviceId}));
         PAY_TRY(scripted, script.step());
         if (scripted) {
+            scriptedOutcome = true;
             const qint64 scriptId = script.columnInt64(0);
             outcome = script.columnText(1);
             faceId = script.columnText(2);
@@ -1062,6 +1067,20 @@ Result<CallResult> PaymentService::facePay(const CallContext& ctx) {
             PAY_CHECK(m_db.execute(QStringLiteral("DELETE FROM pay_face_script WHERE id = ?"), {scriptId}));
         }
     }
+    if (!scriptedOutcome) {
+        PAY_TRY(matchedId, identifyPayer(*opened));
+        if (!matchedId.isEmpty()) {
+            PAY_TRY(profile, faceProfile(matchedId));
+            const QString behaviour = profile ? profile->behaviour : QString();
+            faceId = matchedId;
+            if (behaviour == u"SUCCESS" || behaviour == u"NEED_PHONE_CONFIRM" || behaviour == u"INSUFFICIENT_FUNDS") {
+                outcome = behaviour;
+            } else if (behaviour == u"SYSTEMERROR_THEN_SUCCESS") {
+                outcome = QStringLiteral("SYSTEMERROR");
+            }
+        }
+    }
+    crypto::secureWipe(*opened);
 
     Order o = newOrder(ctx, mchOrderNo, operatorId, now);
     o.channel = QStringLiteral("face");
@@ -1104,6 +1123,23 @@ Result<CallResult> PaymentService::facePay(const CallContext& ctx) {
     qCInfo(lcPay) << "face_pay" << mchOrderNo << *totalFee << "->" << o.tradeState << o.tradeErrCode;
     PAY_TRY(json, orderJson(o));
     return CallResult::ok(json);
+}
+
+Result<QString> PaymentService::identifyPayer(const QByteArray& image) {
+    QList<FaceMatcher::Enrolled> gallery;
+    PAY_TRY(select, m_db.prepare(QStringLiteral("SELECT face_id, image FROM pay_face_images ORDER BY id")));
+    for (;;) {
+        PAY_TRY(row, select.step());
+        if (!row) break;
+        gallery.append({select.columnText(0), select.columnBlob(1)});
+    }
+    // A gallery that cannot be trained is the sandbox's own fault, not the payer's: say so in the log and let the
+    // payment fail as unmatched rather than answer SYSTEMERROR on every face payment.
+    if (auto trained = m_faceMatcher.setGallery(gallery); !trained) {
+        qCWarning(lcPay) << "face matching unavailable:" << trained.error().message;
+        return QString();
+    }
+    return m_faceMatcher.identify(image).faceId;
 }
 
 Result<std::optional<PaymentService::FaceProfileRow>> PaymentService::faceProfile(const QString& faceId) {
@@ -1553,6 +1589,21 @@ Result<QJsonObject> PaymentService::adminFaceEnroll(const QJsonObject& body) {
     if (!behaviours.contains(behaviour)) {
         return adminInvalid(QStringLiteral("behaviour"), QStringLiteral("one of ") + behaviours.join(u", "));
     }
+    // Every image must show a face the matcher finds, so an enrolment mistake shows here and not as a payer who is
+    // never recognised.
+    for (qsizetype i = 0; i < images.size(); ++i) {
+        const auto decoded =
+            QByteArray::fromBase64Encoding(images.at(i).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || decoded.decoded.isEmpty()) {
+            return adminInvalid(QStringLiteral("images"), QStringLiteral("image %1 is not base64").arg(i + 1));
+        }
+        if (auto checked = m_faceMatcher.checkEnrolmentImage(*decoded); !checked) {
+            const QString why = checked.error().code == u"face.no_face"
+                                    ? QStringLiteral("no face found in image %1").arg(i + 1)
+                                    : QStringLiteral("image %1: %2").arg(i + 1).arg(checked.error().message);
+            return adminInvalid(QStringLiteral("images"), why);
+        }
+    }
     PAY_TRY(exists, m_db.queryInt64(QStringLiteral("SELECT COUNT(*) FROM pay_faces WHERE face_id = ?"), {faceId}));
     if (exists.value_or(0) > 0) {
         return makeError(api::errorName(ApiError::AlreadyExists), faceId + QStringLiteral(" is already enrolled"));
@@ -1569,6 +1620,41 @@ Result<QJsonObject> PaymentService::adminFaceEnroll(const QJsonObject& body) {
                                {faceId, *decoded}));
     }
     return QJsonObject{{QStringLiteral("face_id"), faceId}};
+}
+
+Result<void> PaymentService::enrollDemoFaces(const QString& folder) {
+    const struct {
+        const char* faceId;
+        const char* file;
+        const char* payerName;
+        const char* behaviour;
+    } faces[] = {{"F01", "face-1.jpg", "测试顾客一", "SUCCESS"},
+                 {"F02", "face-2.jpg", "测试顾客二", "NEED_PHONE_CONFIRM"},
+                 {"F03", "face-3.png", "测试顾客三", "INSUFFICIENT_FUNDS"}};
+    const QDir dir(folder);
+    for (const auto& face : faces) {
+        const QString faceId = QString::fromLatin1(face.faceId);
+        QFile file(dir.filePath(QString::fromLatin1(face.file)));
+        if (!file.open(QIODevice::ReadOnly)) {
+            return makeError(QStringLiteral("face.file"),
+                             QStringLiteral("The demo face photograph %1 cannot be read (%2); run "
+                                            "scripts/fetch-test-images %3.")
+                                 .arg(file.fileName(), file.errorString(), folder));
+        }
+        const QByteArray image = file.readAll();
+        const auto profile = builtinFace(faceId);
+        auto enrolled = admin(QStringLiteral("face_enroll"),
+                              QJsonObject{{QStringLiteral("face_id"), faceId},
+                                          {QStringLiteral("images"), QJsonArray{QString::fromLatin1(image.toBase64())}},
+                                          {QStringLiteral("payer_name"), QString::fromUtf8(face.payerName)},
+                                          {QStringLiteral("phone"), profile ? profile->phone : QString()},
+                                          {QStringLiteral("behaviour"), QString::fromLatin1(face.behaviour)}});
+        if (!enrolled && enrolled.error().code != api::errorName(ApiError::AlreadyExists)) {
+            return makeError(enrolled.error().code, QStringLiteral("The demo face %1 (%2) could not be enrolled: %3")
+                                                        .arg(faceId, file.fileName(), enrolled.error().message));
+        }
+    }
+    return {};
 }
 
 #undef PAY_TRY

@@ -15,6 +15,7 @@
 #include "platform/iclock.h"
 #include "platform/result.h"
 #include "sandbox/call_types.h"
+#include "sandbox/face_matcher.h"
 #include "sandbox/wallet.h"
 
 namespace facepos::sandbox {
@@ -37,7 +38,8 @@ namespace facepos::sandbox {
 //    00:00 +08:00) are evaluated lazily from the stored times and the injected clock on every call; no background
 //    work, no threads. Shift the injected clock for clock_set.
 //  - Full payment codes are never stored or logged: orders keep a SHA-256 of auth_code (for the ORDER_CONFLICT
-//    check) and the masked code. Face images are opened in memory, wiped, never stored.
+//    check) and the masked code. Face images are opened in memory, matched against the enrolled test faces
+//    (FaceMatcher), wiped, never stored.
 //
 // Thread ownership: thread-compatible, not thread-safe. The gateway serialises every call (it holds its database
 // lock), and `db` must be used by one thread at a time; the hooks are called on that same thread.
@@ -90,6 +92,13 @@ public:
     // face key (§17.6). Opens its own transaction.
     Result<void> reset();
 
+    // Enrols the demo's test faces from the photographs the demo camera plays (scripts/fetch-test-images): in
+    // `folder`, face-1.jpg as F01 (SUCCESS), face-2.jpg as F02 (NEED_PHONE_CONFIRM, phone ending 5678) and
+    // face-3.png as F03 (INSUFFICIENT_FUNDS), with the phones of §17.2. A face already enrolled is left as it is, so
+    // the call may be repeated on every start. Opens its own transaction. Errors: "face.file" (a photograph is
+    // missing or unreadable), the admin errors of face_enroll (INVALID_FIELD when no face is found), SYSTEM_ERROR.
+    Result<void> enrollDemoFaces(const QString& folder);
+
     // The face key's id as handed out by face_authinfo.
     static QString faceKeyId() { return QStringLiteral("sandbox-face-1"); }
 
@@ -138,6 +147,8 @@ private:
     Result<QJsonObject> refundJson(const Refund& refund);
     Result<crypto::EcKeyPair> faceKey();
     Result<std::optional<FaceProfileRow>> faceProfile(const QString& faceId);
+    // The enrolled face (pay_faces / pay_face_images) in an opened face image; empty when none matches (§17.5).
+    Result<QString> identifyPayer(const QByteArray& image);
     // nullopt: the refund may go ahead; otherwise the answer to give (MERCHANT_AUTH_REQUIRED, BAD_CREDENTIALS …).
     Result<std::optional<CallResult>> checkMerchantAuth(const CallContext& ctx);
 
@@ -145,6 +156,7 @@ private:
     std::shared_ptr<const IClock> m_clock;
     Wallet m_wallet;
     Hooks m_hooks;
+    FaceMatcher m_faceMatcher;
 };
 
 }  // namespace facepos::sandbox

@@ -503,6 +503,11 @@ QJsonObject SandboxServer::admin(const QString& action, const QJsonObject& body)
     return adminAnswer(m_impl->adminApi->handle(action, body));
 }
 
+Result<void> SandboxServer::enrollDemoFaces(const QString& folder) {
+    QMutexLocker lock(&m_impl->store->mutex());
+    return m_impl->payments->enrollDemoFaces(folder);
+}
+
 Result<std::optional<qint64>> SandboxServer::queryInt64(const QString& sql) {
     QMutexLocker lock(&m_impl->store->mutex());
     return m_impl->store->db().queryInt64(sql);

@@ -53,6 +53,11 @@ public:
     // Runs an admin action directly (no HTTP, no token): {"code", "err_code", "msg", "data"} as the admin API answers.
     QJsonObject admin(const QString& action, const QJsonObject& body = {});
 
+    // Enrols the demo's test faces F01–F03 from the photographs in `folder` (face-1.jpg, face-2.jpg, face-3.png, as
+    // fetched by scripts/fetch-test-images), so face_pay recognises them (docs/terminal-api.md §17.5). Faces already
+    // enrolled are kept: call it on every demo start. See PaymentService::enrollDemoFaces for the errors.
+    Result<void> enrollDemoFaces(const QString& folder);
+
     // For tests that check "no state change": the first column of the first row of `sql` (read-only use).
     Result<std::optional<qint64>> queryInt64(const QString& sql);
 

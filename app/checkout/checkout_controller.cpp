@@ -6,6 +6,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include "app/checkout/face_checkout.h"
 #include "app/checkout/payment_messages.h"
 #include "app/customer_display.h"
 #include "app/device_manager.h"
@@ -33,6 +34,9 @@ const QString kPay = QStringLiteral("pay");
 const QString kWaiting = QStringLiteral("waiting");
 const QString kCash = QStringLiteral("cash");
 const QString kResult = QStringLiteral("result");
+const QString kConsent = QStringLiteral("consent");
+const QString kFace = QStringLiteral("face");
+const QString kPhone = QStringLiteral("phone");
 const QString kReceiptAction = QStringLiteral("receipt");
 
 // Integer part up to 9 digits: more than any configurable maximum (1 000 000 yuan), so an over-long amount is
@@ -142,6 +146,7 @@ CheckoutController::CheckoutController(store::OrderStore& orders, store::SalesGa
     connect(&m_devices, &DeviceManager::actionFinished, this, &CheckoutController::onPrinterAction);
     connect(&m_engine, &PaymentEngine::progress, this, &CheckoutController::onProgress);
     connect(&m_engine, &PaymentEngine::finished, this, &CheckoutController::onFinished);
+    connect(&m_engine, &PaymentEngine::phoneConfirmationNeeded, this, &CheckoutController::onPhoneNeeded);
     connect(&m_engine, &PaymentEngine::recoveryFinished, this, [this](int resolved) {
         m_recovering = false;
         if (resolved > 0)
@@ -151,7 +156,7 @@ CheckoutController::CheckoutController(store::OrderStore& orders, store::SalesGa
     // Signing out (or being signed out) ends the checkout, unless a payment is still running: its result must be
     // seen and its receipt printed.
     connect(&m_session, &session::SessionManager::changed, this, [this] {
-        if (!m_session.signedIn() && m_stage != kIdle && m_stage != kWaiting) leave();
+        if (!m_session.signedIn() && m_stage != kIdle && !paymentRunning()) leave();
     });
 
     m_waitingTimer.setInterval(1s);
@@ -186,6 +191,7 @@ QString CheckoutController::channelText() const {
     if (m_channel == QLatin1String("alipay")) return tr("Alipay");
     if (m_channel == QLatin1String("unionpay")) return tr("UnionPay");
     if (m_channel == QLatin1String("cash")) return tr("Cash");
+    if (m_channel == QLatin1String("face")) return tr("Face pay");
     return {};
 }
 
@@ -204,7 +210,7 @@ int CheckoutController::waitingSeconds() const {
 }
 
 bool CheckoutController::canCancel() const {
-    return m_stage == kWaiting && !m_cancelRequested && m_phase != QLatin1String("cancelling");
+    return (m_stage == kWaiting || m_stage == kPhone) && !m_cancelRequested && m_phase != QLatin1String("cancelling");
 }
 
 QString CheckoutController::resultTitle() const {
@@ -258,6 +264,10 @@ void CheckoutController::setStage(const QString& stage) {
         m_waitingTimer.stop();
 }
 
+bool CheckoutController::paymentRunning() const {
+    return m_stage == kWaiting || m_stage == kPhone;
+}
+
 bool CheckoutController::fail(const QString& code, const QString& text) {
     m_messageCode = code;
     m_message = text;
@@ -273,15 +283,16 @@ void CheckoutController::clearMessage() {
 }
 
 bool CheckoutController::begin() {
-    if (m_stage == kWaiting)
+    if (paymentRunning())
         return fail(QStringLiteral("checkout.busy"), tr("A payment is in progress: wait for its result."));
     newSale();
     return true;
 }
 
 bool CheckoutController::leave() {
-    if (m_stage == kWaiting)
+    if (paymentRunning())
         return fail(QStringLiteral("checkout.busy"), tr("A payment is in progress: wait for its result."));
+    if (m_face) m_face->end();
     m_returnTimer.stop();
     m_returnTick.stop();
     setStage(kIdle);
@@ -293,7 +304,11 @@ bool CheckoutController::leave() {
 }
 
 void CheckoutController::newSale() {
-    if (m_stage == kWaiting) return;
+    if (paymentRunning()) return;
+    if (m_face) m_face->end();
+    m_phoneDigits.clear();
+    m_phoneAttemptsLeft = 0;
+    m_phoneWrong = false;
     m_returnTimer.stop();
     m_returnTick.stop();
     m_amountText.clear();
@@ -322,7 +337,35 @@ void CheckoutController::pressKey(const QString& name) {
 void CheckoutController::handleKey(KeypadKey key) {
     if (m_stage == kIdle) return;
     if (key == KeypadKey::FacePay) {
-        fail(QStringLiteral("checkout.face_unavailable"), tr("Face pay is not available on this terminal yet."));
+        if (m_stage == kPay) chooseFace();
+        return;
+    }
+    if (m_stage == kConsent) {
+        if (key == KeypadKey::Confirm)
+            acceptConsent();
+        else if (key == KeypadKey::Cancel)
+            usePaymentCode();
+        return;
+    }
+    if (m_stage == kFace) {
+        if (key == KeypadKey::Cancel) usePaymentCode();
+        return;
+    }
+    if (m_stage == kPhone) {
+        if (key == KeypadKey::Confirm) {
+            confirmPhone();
+        } else if (key == KeypadKey::Cancel) {
+            cancelPayment();
+        } else if (key == KeypadKey::Backspace) {
+            m_phoneDigits.chop(1);
+            emit changed();
+        } else if (key == KeypadKey::Clear) {
+            m_phoneDigits.clear();
+            emit changed();
+        } else if (const QString name = drivers::keypadKeyName(key); name.size() == 1 && name[0].isDigit()) {
+            if (m_phoneDigits.size() < 4) m_phoneDigits += name;
+            emit changed();
+        }
         return;
     }
     if (m_stage == kAmount) {
@@ -481,14 +524,7 @@ bool CheckoutController::confirmAmount() {
     m_display.showAmount(fen);
     setStage(kPay);
     refreshGate();
-    if (m_walletAvailable) {
-        if (auto* voice = m_devices.voice()) {
-            voice->setLanguage(QLocale().language() == QLocale::Chinese ? drivers::VoiceLanguage::ZhCN
-                                                                        : drivers::VoiceLanguage::En);
-            if (auto said = voice->say(drivers::Prompt::ShowPaymentCode); !said)
-                qCWarning(lcPayment) << "voice prompt failed:" << said.error().message;
-        }
-    }
+    if (m_walletAvailable) sayPrompt(drivers::Prompt::ShowPaymentCode);
     emit changed();
     return true;
 }
@@ -622,7 +658,7 @@ void CheckoutController::handleScan(const drivers::ScanClassification& scan) {
         case drivers::ScanKind::PaymentCode:
             break;
     }
-    if (m_stage == kWaiting) {
+    if (paymentRunning()) {
         qCInfo(lcPayment) << "scan" << maskPaymentCode(scan.code) << "ignored: payment" << m_orderNo << "in progress";
         fail(QStringLiteral("checkout.busy"),
              tr("A payment is in progress: this scan was ignored and nothing was charged for it. Wait for the "
@@ -644,6 +680,11 @@ void CheckoutController::handleScan(const drivers::ScanClassification& scan) {
              tr("This sale is over; nothing was charged. Enter the next amount first."));
         return;
     }
+    if (m_stage == kConsent || m_stage == kFace) {
+        // The customer shows a payment code instead of the face: the capture stops, the code is charged.
+        if (m_face) m_face->end();
+        setStage(kPay);
+    }
     startPayment(scan);
 }
 
@@ -651,12 +692,21 @@ bool CheckoutController::startPayment(const drivers::ScanClassification& scan) {
     const QString channel = drivers::walletName(scan.wallet);
     const QString masked = maskPaymentCode(scan.code);
     if (!checkGate(channel)) return false;
+    auto created = openOrder(channel, masked);
+    if (!created) return false;
+    qCInfo(lcPayment) << "order" << m_orderNo << channel << created->payableFee << "fen, code" << masked;
+    if (auto started = m_engine.startMicropay(*created, scan.code); !started) return abandonOrder(started.error());
+    return true;
+}
+
+std::optional<store::OrderRecord> CheckoutController::openOrder(const QString& channel, const QString& masked) {
     // The order is committed with its number, operator and shift before anything is sent (§11.2).
     auto created = m_orders.createOrder(newOrder(channel));
     if (!created) {
         qCWarning(lcPayment) << "order not created:" << created.error().code << created.error().message;
-        return fail(created.error().code,
-                    tr("The sale could not be saved, nothing was charged: %1").arg(created.error().message));
+        fail(created.error().code,
+             tr("The sale could not be saved, nothing was charged: %1").arg(created.error().message));
+        return std::nullopt;
     }
     m_orderNo = created->mchOrderNo;
     m_channel = channel;
@@ -673,20 +723,18 @@ bool CheckoutController::startPayment(const drivers::ScanClassification& scan) {
     setStage(kWaiting);
     m_display.showPaying();
     emit changed();
-    qCInfo(lcPayment) << "order" << m_orderNo << channel << created->payableFee << "fen, code" << masked;
-    if (auto started = m_engine.startMicropay(*created, scan.code); !started) {
-        qCWarning(lcPayment) << "payment" << m_orderNo << "not started:" << started.error().code
-                             << started.error().message;
-        store::OrderOutcome outcome;
-        outcome.status = store::OrderStatus::Failed;
-        if (auto finished = m_orders.finishOrder(m_orderNo, outcome); !finished)
-            qCWarning(lcPayment) << "order" << m_orderNo << "not closed:" << finished.error().message;
-        setStage(kPay);
-        m_phase.clear();
-        return fail(started.error().code,
-                    tr("The payment could not start, nothing was charged: %1").arg(started.error().message));
-    }
-    return true;
+    return *created;
+}
+
+bool CheckoutController::abandonOrder(const Error& error) {
+    qCWarning(lcPayment) << "payment" << m_orderNo << "not started:" << error.code << error.message;
+    store::OrderOutcome outcome;
+    outcome.status = store::OrderStatus::Failed;
+    if (auto finished = m_orders.finishOrder(m_orderNo, outcome); !finished)
+        qCWarning(lcPayment) << "order" << m_orderNo << "not closed:" << finished.error().message;
+    setStage(kPay);
+    m_phase.clear();
+    return fail(error.code, tr("The payment could not start, nothing was charged: %1").arg(error.message));
 }
 
 bool CheckoutController::cancelPayment() {
@@ -699,7 +747,7 @@ bool CheckoutController::cancelPayment() {
 }
 
 void CheckoutController::onProgress(const PaymentProgress& progress) {
-    if (progress.mchOrderNo != m_orderNo || m_stage != kWaiting) return;
+    if (progress.mchOrderNo != m_orderNo || !paymentRunning()) return;
     m_phase = phaseName(progress.phase);
     m_elapsedAtProgress = progress.elapsed;
     m_progressAt = m_clock->steadyNow();
@@ -709,7 +757,7 @@ void CheckoutController::onProgress(const PaymentProgress& progress) {
 }
 
 void CheckoutController::onFinished(const PaymentResult& result) {
-    if (result.recovered || result.mchOrderNo != m_orderNo || m_stage != kWaiting) {
+    if (result.recovered || result.mchOrderNo != m_orderNo || !paymentRunning()) {
         qCInfo(lcPayment) << "payment" << result.mchOrderNo << "ended" << store::orderStatusName(result.status)
                           << (result.recovered ? "(recovered at start-up)" : "");
         return;
@@ -736,12 +784,7 @@ void CheckoutController::showResult(store::OrderStatus status, const QString& re
     const bool paid = status == store::OrderStatus::Paid;
     const qint64 payable = m_lastOrder ? m_lastOrder->payableFee : amountFen();
     qCInfo(lcPayment) << "order" << m_orderNo << "ended" << store::orderStatusName(status);
-    if (auto* voice = m_devices.voice()) {
-        voice->setLanguage(QLocale().language() == QLocale::Chinese ? drivers::VoiceLanguage::ZhCN
-                                                                    : drivers::VoiceLanguage::En);
-        auto said = voice->say(paid ? drivers::Prompt::PaymentSucceeded : drivers::Prompt::PaymentFailed, payable);
-        if (!said) qCWarning(lcPayment) << "voice prompt failed:" << said.error().message;
-    }
+    sayPrompt(paid ? drivers::Prompt::PaymentSucceeded : drivers::Prompt::PaymentFailed, payable);
     m_display.showResult(paid, paid ? tr("Paid %1").arg(yuan(payable)) : resultTitle());
     if (paid && m_lastOrder) {
         m_lastReceipt = receiptFor(*m_lastOrder);
@@ -835,6 +878,130 @@ void CheckoutController::resumeUnfinished() {
     m_recovering = true;
     emit changed();
     m_engine.resumeUnfinished();
+}
+
+// ---- face pay ------------------------------------------------------------------------------------------------
+
+void CheckoutController::setFaceCheckout(FaceCheckout* face) {
+    if (m_face) disconnect(m_face, nullptr, this, nullptr);
+    m_face = face;
+    if (!m_face) return;
+    connect(m_face, &FaceCheckout::captured, this, &CheckoutController::onFaceCaptured);
+    connect(m_face, &FaceCheckout::failed, this, &CheckoutController::onFaceFailed);
+    connect(m_face, &FaceCheckout::changed, this, &CheckoutController::changed);
+}
+
+bool CheckoutController::faceAvailable() const {
+    return m_face && m_face->available() && m_walletAvailable;
+}
+
+QString CheckoutController::faceNotice() const {
+    if (!m_face) return tr("This terminal has no camera: face pay is not available.");
+    if (!m_face->available()) return m_face->unavailableText();
+    if (!m_walletAvailable) return tr("Face pay needs the network.");
+    return {};
+}
+
+bool CheckoutController::chooseFace() {
+    if (m_stage != kPay) return false;
+    if (!m_face || !m_face->available()) return fail(QStringLiteral("checkout.face_unavailable"), faceNotice());
+    if (!checkGate(QStringLiteral("face"))) return false;
+    m_messageCode.clear();
+    m_message.clear();
+    if (m_face->consentRequired()) {
+        setStage(kConsent);
+        emit changed();
+        return true;
+    }
+    startFace();
+    return true;
+}
+
+bool CheckoutController::acceptConsent() {
+    if (m_stage != kConsent) return false;
+    startFace();
+    return true;
+}
+
+void CheckoutController::startFace() {
+    setStage(kFace);
+    m_display.showFaceCapture();
+    emit changed();
+    m_face->begin(m_session.operatorId());
+}
+
+void CheckoutController::usePaymentCode() {
+    if (m_stage != kConsent && m_stage != kFace) return;
+    if (m_face) m_face->end();
+    m_messageCode.clear();
+    m_message.clear();
+    setStage(kPay);
+    m_display.showAmount(amountFen());
+    refreshGate();
+    sayPrompt(drivers::Prompt::ShowPaymentCode);
+    emit changed();
+}
+
+void CheckoutController::onFaceCaptured(const face::SealedFace& face) {
+    if (m_stage != kFace) return;
+    if (!checkGate(QStringLiteral("face"))) {
+        setStage(kPay);
+        emit changed();
+        return;
+    }
+    auto created = openOrder(QStringLiteral("face"), QString());
+    if (!created) {
+        setStage(kPay);
+        emit changed();
+        return;
+    }
+    qCInfo(lcPayment) << "order" << m_orderNo << "face" << created->payableFee << "fen, liveness" << face.livenessScore;
+    if (auto started = m_engine.startFacePay(*created, face); !started) abandonOrder(started.error());
+}
+
+void CheckoutController::onFaceFailed(const QString& code, const QString& text) {
+    if (m_stage != kFace) return;
+    setStage(kPay);
+    m_display.showAmount(amountFen());
+    refreshGate();
+    fail(code, text);
+    sayPrompt(drivers::Prompt::ShowPaymentCode);
+}
+
+void CheckoutController::onPhoneNeeded(const QString& mchOrderNo, int attemptsLeft, bool wrongDigits) {
+    if (mchOrderNo != m_orderNo || !paymentRunning()) return;
+    m_phoneDigits.clear();
+    m_phoneAttemptsLeft = attemptsLeft;
+    m_phoneWrong = wrongDigits;
+    m_messageCode.clear();
+    m_message.clear();
+    setStage(kPhone);
+    sayPrompt(drivers::Prompt::EnterPhoneDigits);
+    emit changed();
+}
+
+bool CheckoutController::confirmPhone() {
+    if (m_stage != kPhone) return false;
+    if (m_phoneDigits.size() != 4)
+        return fail(QStringLiteral("checkout.phone_digits"),
+                    tr("Enter exactly 4 digits: the end of the phone number."));
+    if (auto sent = m_engine.confirmPhone(m_orderNo, m_phoneDigits); !sent)
+        return fail(sent.error().code, tr("The digits could not be sent: %1").arg(sent.error().message));
+    m_phoneDigits.clear();
+    m_phoneWrong = false;
+    m_phase = QStringLiteral("checking");
+    setStage(kWaiting);
+    emit changed();
+    return true;
+}
+
+void CheckoutController::sayPrompt(drivers::Prompt prompt, qint64 amountFen) {
+    auto* voice = m_devices.voice();
+    if (!voice) return;
+    voice->setLanguage(QLocale().language() == QLocale::Chinese ? drivers::VoiceLanguage::ZhCN
+                                                                : drivers::VoiceLanguage::En);
+    if (auto said = voice->say(prompt, amountFen); !said)
+        qCWarning(lcPayment) << "voice prompt failed:" << said.error().message;
 }
 
 }  // namespace facepos::checkout

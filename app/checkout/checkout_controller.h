@@ -8,7 +8,9 @@
 #include <optional>
 
 #include "app/checkout/payment_engine.h"
+#include "app/face/face_types.h"
 #include "app/store/store_types.h"
+#include "drivers/audio/ivoiceprompter.h"
 #include "drivers/input/keypad_key.h"
 #include "drivers/input/scan_classifier.h"
 #include "drivers/printer/receipt.h"
@@ -32,6 +34,8 @@ class SalesGate;
 
 namespace facepos::checkout {
 
+class FaceCheckout;
+
 // The cashier's checkout (QML singleton `Checkout`): the sale being made and the steps it goes through, as the
 // pages CheckoutAmountPage → CheckoutPayPage (choice, then the wait) → CheckoutCashPage → CheckoutResultPage show it.
 //
@@ -44,6 +48,12 @@ namespace facepos::checkout {
 //   waiting  the order is committed (OrderStore::createOrder) and PaymentEngine::startMicropay runs; the cashier
 //            sees the phase and the elapsed seconds and may cancel (it ends by reverse);
 //   cash     amount tendered, change; OrderStore::recordCashSale (works offline), then the drawer opens;
+//   consent  face pay chosen (button or the keypad's face key): the customer reads what is captured and agrees, or
+//            pays by code (face.consent_required; docs/face-pay.md);
+//   face     FaceCheckout captures a live face; a payment code scanned meanwhile, the "pay by code" button, a lost
+//            camera or the timeout (face.timeout_s) return to pay; the sealed face starts PaymentEngine::startFacePay;
+//   phone    the wallet asks for the last 4 digits of the payer's phone (NEED_PHONE_CONFIRM): typed on the keypad,
+//            confirm resubmits; cancel closes the order (the payer walked away);
 //   result   PAID / FAILED / CLOSED / REVERSED in words, a voice prompt, the customer display, the receipt printed
 //            on PAID (checkout.receipt_copies copies; reprint on demand); back to amount after resultReturn.
 //
@@ -83,6 +93,11 @@ class CheckoutController final : public QObject {
     Q_PROPERTY(QString printMessage READ printMessage NOTIFY changed)
     Q_PROPERTY(bool canReprint READ canReprint NOTIFY changed)
     Q_PROPERTY(int returnSecondsLeft READ returnSecondsLeft NOTIFY returnTick)
+    Q_PROPERTY(bool faceAvailable READ faceAvailable NOTIFY changed)
+    Q_PROPERTY(QString faceNotice READ faceNotice NOTIFY changed)
+    Q_PROPERTY(QString phoneDigits READ phoneDigits NOTIFY changed)
+    Q_PROPERTY(int phoneAttemptsLeft READ phoneAttemptsLeft NOTIFY changed)
+    Q_PROPERTY(bool phoneWrong READ phoneWrong NOTIFY changed)
 
 public:
     struct Options {
@@ -128,6 +143,14 @@ public:
     QString printMessage() const { return m_printMessage; }
     bool canReprint() const { return m_lastReceipt.has_value(); }
     int returnSecondsLeft() const;
+    bool faceAvailable() const;
+    QString faceNotice() const;
+    QString phoneDigits() const { return m_phoneDigits; }
+    int phoneAttemptsLeft() const { return m_phoneAttemptsLeft; }
+    bool phoneWrong() const { return m_phoneWrong; }
+
+    // Face pay (issue 8): the capture step. Null (the default) means no face pay on this terminal.
+    void setFaceCheckout(FaceCheckout* face);
 
     // A checkout page opened: a new sale at the amount stage. Refused (false, message) while a payment runs.
     Q_INVOKABLE bool begin();
@@ -158,6 +181,14 @@ public:
     // The cashier cancels the payment being waited for: PaymentEngine::cancel (ends by reverse).
     Q_INVOKABLE bool cancelPayment();
     Q_INVOKABLE bool reprint();
+    // pay → consent (or face when no consent is asked): the customer pays by face. False with a message.
+    Q_INVOKABLE bool chooseFace();
+    // consent → face: the customer agreed.
+    Q_INVOKABLE bool acceptConsent();
+    // consent / face → pay: the customer pays by payment code instead (always offered).
+    Q_INVOKABLE void usePaymentCode();
+    // phone: the 4 digits typed are sent (PaymentEngine::confirmPhone). False with a message.
+    Q_INVOKABLE bool confirmPhone();
     // result → amount: the next customer.
     Q_INVOKABLE void newSale();
     Q_INVOKABLE void clearMessage();
@@ -185,6 +216,7 @@ private:
     enum class Entry { Amount, Tendered };
 
     void setStage(const QString& stage);
+    bool paymentRunning() const;  // waiting, or phone confirmation: the order is with the engine
     bool fail(const QString& code, const QString& text);
     void editEntry(Entry entry, drivers::KeypadKey key);
     // Why no sale may start now (empty when one may): activation, sign-in, shift, recovery.
@@ -192,8 +224,17 @@ private:
     bool checkGate(const QString& channel);
     QString gateText(const Error& error) const;
     bool startPayment(const drivers::ScanClassification& scan);
+    // Commits a new order for `channel` and moves to waiting; nullopt (with the message) when it cannot be saved.
+    std::optional<store::OrderRecord> openOrder(const QString& channel, const QString& masked);
+    // The engine refused to start: the order is failed (nothing was sent), back to pay with the message.
+    bool abandonOrder(const Error& error);
     void onProgress(const PaymentProgress& progress);
     void onFinished(const PaymentResult& result);
+    void onFaceCaptured(const face::SealedFace& face);
+    void onFaceFailed(const QString& code, const QString& text);
+    void onPhoneNeeded(const QString& mchOrderNo, int attemptsLeft, bool wrongDigits);
+    void startFace();
+    void sayPrompt(drivers::Prompt prompt, qint64 amountFen = 0);
     void showResult(store::OrderStatus status, const QString& reasonCode);
     void printReceipt(bool reprint);
     void onPrinterAction();
@@ -240,6 +281,10 @@ private:
     QTimer m_returnTimer;
     QTimer m_returnTick;
     std::chrono::steady_clock::time_point m_returnAt;
+    FaceCheckout* m_face = nullptr;
+    QString m_phoneDigits;
+    int m_phoneAttemptsLeft = 0;
+    bool m_phoneWrong = false;
 };
 
 }  // namespace facepos::checkout

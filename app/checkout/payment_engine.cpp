@@ -7,6 +7,7 @@
 #include "app/backend/backend_client.h"
 #include "app/checkout/payment_messages.h"
 #include "app/store/order_store.h"
+#include "platform/crypto.h"
 #include "platform/logging.h"
 #include "platform/masking.h"
 
@@ -22,6 +23,20 @@ public:
         QTimer::singleShot(delay, context, std::move(callback));
     }
 };
+
+bool isFaceChannel(const QString& channel) {
+    return channel == QLatin1String("face");
+}
+
+// The journal row's attempt counter of a call: a phone confirmation is a face_pay, counted with the charges.
+size_t journalSlot(FlowCall call) {
+    return static_cast<size_t>(call == FlowCall::Confirm ? FlowCall::Charge : call);
+}
+
+// What the journal records in place of a payment code for face pay: which submission it was, never any face data
+// or digits.
+const QString kFaceImageMark = QStringLiteral("face:image");
+const QString kFacePhoneMark = QStringLiteral("face:phone");
 
 bool isWalletChannel(const QString& channel) {
     return channel == QLatin1String("wechat") || channel == QLatin1String("alipay") ||
@@ -48,12 +63,21 @@ QString journalOutcome(const FlowAnswer& answer) {
 
 struct PaymentEngine::Payment {
     Payment(store::OrderRecord o, PaymentFlow f) : order(std::move(o)), flow(std::move(f)) {}
-    ~Payment() { authCode.fill(QChar(u'0')); }
+    ~Payment() {
+        authCode.fill(QChar(u'0'));
+        crypto::secureWipe(sealedImage);
+    }
 
     store::OrderRecord order;
     PaymentFlow flow;
     QString authCode;  // only in memory, only for the charge; never logged
     QString maskedCode;
+    // Face pay: the engine's own copy of the sealed capture, only while the first submission may be sent again.
+    QByteArray sealedImage;
+    QString faceToken;
+    int livenessScore = -1;
+    QString phoneLast4;  // only during confirmPhone()
+    int promptsEmitted = 0;
     bool recovered = false;
     quint64 generation = 0;  // bumped by every command: a timer of an older one is stale
     std::array<int, kFlowCallCount> attempts{};
@@ -89,6 +113,37 @@ bool PaymentEngine::isCurrent(const std::shared_ptr<Payment>& payment) const {
     return m_active.value(payment->order.mchOrderNo) == payment;
 }
 
+Result<std::shared_ptr<PaymentEngine::Payment>> PaymentEngine::prepare(const store::OrderRecord& order) {
+    auto stored = m_orders.order(order.mchOrderNo);
+    if (!stored) return stored.error();
+    if (!stored->has_value() || (*stored)->status != store::OrderStatus::Created) {
+        return makeError(QStringLiteral("payment.bad_order"),
+                         QStringLiteral("Order %1 is not a new order waiting for payment.").arg(order.mchOrderNo));
+    }
+    // §11.2 step 1: the order is Paying, durably, before anything leaves the terminal.
+    if (auto paying = m_orders.markPaying(order.mchOrderNo); !paying) return paying.error();
+    return std::make_shared<Payment>(**stored, PaymentFlow(m_limits, order.channel));
+}
+
+Result<void> PaymentEngine::launch(const std::shared_ptr<Payment>& payment) {
+    const QString number = payment->order.mchOrderNo;
+    m_active.insert(number, payment);
+    const FlowCommand first = payment->flow.start(m_clock->steadyNow());
+    ++payment->generation;
+    if (auto sent = send(payment, first.call); !sent) {
+        // The charge's journal row could not be committed, so nothing was sent: the order ends here.
+        m_active.remove(number);
+        wipeFace(*payment);
+        store::OrderOutcome outcome;
+        outcome.status = store::OrderStatus::Failed;
+        if (auto failed = m_orders.finishOrder(number, outcome); !failed)
+            qCWarning(lcPayment) << "order" << number << "stays Paying:" << failed.error().message;
+        return sent.error();
+    }
+    emitProgress(*payment);
+    return {};
+}
+
 Result<void> PaymentEngine::startMicropay(const store::OrderRecord& order, const QString& authCode) {
     if (m_active.contains(order.mchOrderNo)) {
         return makeError(QStringLiteral("payment.busy"),
@@ -100,35 +155,97 @@ Result<void> PaymentEngine::startMicropay(const store::OrderRecord& order, const
     }
     if (authCode.trimmed().isEmpty())
         return makeError(QStringLiteral("payment.bad_order"), QStringLiteral("There is no payment code."));
-    auto stored = m_orders.order(order.mchOrderNo);
-    if (!stored) return stored.error();
-    if (!stored->has_value() || (*stored)->status != store::OrderStatus::Created) {
-        return makeError(QStringLiteral("payment.bad_order"),
-                         QStringLiteral("Order %1 is not a new order waiting for payment.").arg(order.mchOrderNo));
-    }
-    // §11.2 step 1: the order is Paying, durably, before anything leaves the terminal.
-    if (auto paying = m_orders.markPaying(order.mchOrderNo); !paying) return paying.error();
-
-    auto payment = std::make_shared<Payment>(**stored, PaymentFlow(m_limits, order.channel));
+    auto prepared = prepare(order);
+    if (!prepared) return prepared.error();
+    const std::shared_ptr<Payment> payment = *prepared;
     payment->authCode = authCode;
     payment->maskedCode = maskPaymentCode(authCode);
-    m_active.insert(order.mchOrderNo, payment);
     qCInfo(lcPayment).noquote() << "payment" << order.mchOrderNo << order.channel << order.payableFee << "fen, code"
                                 << payment->maskedCode;
+    return launch(payment);
+}
 
-    const FlowCommand first = payment->flow.start(m_clock->steadyNow());
-    ++payment->generation;
-    if (auto sent = send(payment, first.call); !sent) {
-        // The charge's journal row could not be committed, so nothing was sent: the order ends here.
-        m_active.remove(order.mchOrderNo);
-        store::OrderOutcome outcome;
-        outcome.status = store::OrderStatus::Failed;
-        if (auto failed = m_orders.finishOrder(order.mchOrderNo, outcome); !failed)
-            qCWarning(lcPayment) << "order" << order.mchOrderNo << "stays Paying:" << failed.error().message;
+Result<void> PaymentEngine::startFacePay(const store::OrderRecord& order, const face::SealedFace& face) {
+    if (m_active.contains(order.mchOrderNo)) {
+        return makeError(QStringLiteral("payment.busy"),
+                         QStringLiteral("Order %1 is already being paid.").arg(order.mchOrderNo));
+    }
+    if (!isFaceChannel(order.channel)) {
+        return makeError(
+            QStringLiteral("payment.bad_order"),
+            QStringLiteral("Order %1 is a '%2' order, not a face pay order.").arg(order.mchOrderNo, order.channel));
+    }
+    if (face.sealedImage.isEmpty() || face.faceToken.isEmpty()) {
+        return makeError(QStringLiteral("payment.bad_order"),
+                         QStringLiteral("There is no sealed face image or face token: capture the face again."));
+    }
+    auto prepared = prepare(order);
+    if (!prepared) return prepared.error();
+    const std::shared_ptr<Payment> payment = *prepared;
+    // A buffer of the engine's own (not shared with the caller's QByteArray), so that wiping it wipes these bytes.
+    payment->sealedImage = QByteArray(face.sealedImage.constData(), face.sealedImage.size());
+    payment->faceToken = face.faceToken;
+    payment->livenessScore = face.livenessScore;
+    payment->maskedCode = kFaceImageMark;
+    qCInfo(lcPayment).noquote() << "payment" << order.mchOrderNo << "face" << order.payableFee << "fen, sealed image"
+                                << face.sealedImage.size() << "bytes";
+    if (auto launched = launch(payment); !launched) return launched;
+    emit faceTokenUsed(face.faceToken);
+    return {};
+}
+
+Result<void> PaymentEngine::confirmPhone(const QString& mchOrderNo, const QString& last4) {
+    const bool fourDigits = last4.size() == 4 && std::all_of(last4.cbegin(), last4.cend(), [](QChar c) {
+                                return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+                            });
+    if (!fourDigits) {
+        return makeError(QStringLiteral("payment.bad_phone"),
+                         QStringLiteral("Enter exactly the last 4 digits of the phone number."));
+    }
+    const std::shared_ptr<Payment> payment = m_active.value(mchOrderNo);
+    if (!payment || !payment->flow.awaitingPhone()) {
+        return makeError(QStringLiteral("payment.not_waiting"),
+                         QStringLiteral("Order %1 is not waiting for a phone confirmation.").arg(mchOrderNo));
+    }
+    const FlowCommand command = payment->flow.confirmPhone(m_clock->steadyNow());
+    if (command.kind != FlowCommand::Kind::Send) {
+        return makeError(QStringLiteral("payment.not_waiting"),
+                         QStringLiteral("Order %1 is not waiting for a phone confirmation.").arg(mchOrderNo));
+    }
+    ++payment->generation;  // the confirmation deadline's wait is replaced by the resubmission
+    payment->phoneLast4 = last4;
+    auto sent = send(payment, FlowCall::Confirm);
+    payment->phoneLast4.clear();  // the digits are not kept, not even for a retry
+    if (!sent) {
+        // Nothing left the terminal: the flow resolves it like a lost answer (query, then ask again).
+        FlowAnswer notSent;
+        notSent.call = FlowCall::Confirm;
+        notSent.outcome = backend::Outcome::NotSent;
+        execute(payment, payment->flow.onAnswer(notSent, m_clock->steadyNow()));
         return sent.error();
     }
     emitProgress(*payment);
     return {};
+}
+
+bool PaymentEngine::holdsFaceImage(const QString& mchOrderNo) const {
+    const std::shared_ptr<Payment> payment = m_active.value(mchOrderNo);
+    return payment && !payment->sealedImage.isEmpty();
+}
+
+void PaymentEngine::wipeFace(Payment& payment) {
+    if (payment.sealedImage.isEmpty()) return;
+    crypto::secureWipe(payment.sealedImage);
+    qCInfo(lcPayment) << "payment" << payment.order.mchOrderNo << "sealed face image wiped";
+}
+
+std::optional<milliseconds> PaymentEngine::phoneTimeLeft(const backend::OrderInfo& order) const {
+    // The server's deadline against the server's time as this terminal knows it (its clock plus the offset learned
+    // from trusted answers, §5): a device clock set wrong does not move it.
+    const QDateTime expiresAt = QDateTime::fromString(order.phoneConfirmExpiresAt, Qt::ISODate);
+    if (!expiresAt.isValid()) return std::nullopt;
+    const QDateTime serverNow = m_clock->nowUtc().addSecs(m_backend.clockOffsetSeconds());
+    return milliseconds{std::max<qint64>(0, serverNow.msecsTo(expiresAt))};
 }
 
 bool PaymentEngine::cancel(const QString& mchOrderNo) {
@@ -136,6 +253,7 @@ bool PaymentEngine::cancel(const QString& mchOrderNo) {
     if (!payment) return false;
     qCInfo(lcPayment) << "payment" << mchOrderNo << "cancelled by the cashier";
     const FlowCommand command = payment->flow.onCancel(m_clock->steadyNow());
+    wipeFace(*payment);  // after a cancel the first submission is never sent again
     if (command.kind == FlowCommand::Kind::None) {
         emitProgress(*payment);  // cancelRequested shows at once; the answer in flight decides the rest
         return true;
@@ -192,9 +310,9 @@ void PaymentEngine::resumeUnfinished() {
         payment->recovered = true;
         for (const store::JournalEntry& e : *journal) {
             for (int c = 0; c < kFlowCallCount; ++c) {
+                const size_t slot = journalSlot(static_cast<FlowCall>(c));
                 if (e.action == flowCallName(static_cast<FlowCall>(c)))
-                    payment->attempts[static_cast<size_t>(c)] =
-                        std::max(payment->attempts[static_cast<size_t>(c)], e.attempt);
+                    payment->attempts[slot] = std::max(payment->attempts[slot], e.attempt);
             }
             if (!e.maskedCode.isEmpty()) payment->maskedCode = e.maskedCode;
             // The crash took the answer of this call with it: what it did is for the query to find out.
@@ -228,6 +346,8 @@ void PaymentEngine::resumeUnfinished() {
 }
 
 void PaymentEngine::execute(const std::shared_ptr<Payment>& payment, const FlowCommand& command) {
+    // The sealed image is kept only while the same first submission may be sent again (§12.2).
+    if (command.kind != FlowCommand::Kind::Send || command.call != FlowCall::Charge) wipeFace(*payment);
     switch (command.kind) {
         case FlowCommand::Kind::None:
             return;
@@ -258,26 +378,37 @@ void PaymentEngine::execute(const std::shared_ptr<Payment>& payment, const FlowC
         });
     }
     emitProgress(*payment);
+    if (payment->flow.awaitingPhone() && payment->flow.phonePrompts() != payment->promptsEmitted) {
+        payment->promptsEmitted = payment->flow.phonePrompts();
+        qCInfo(lcPayment) << "payment" << payment->order.mchOrderNo << "needs the phone confirmation,"
+                          << payment->flow.phoneAttemptsLeft() << "attempts left";
+        emit phoneConfirmationNeeded(payment->order.mchOrderNo, payment->flow.phoneAttemptsLeft(),
+                                     payment->flow.phoneWrongDigits());
+    }
 }
 
 Result<void> PaymentEngine::send(const std::shared_ptr<Payment>& payment, FlowCall call) {
     const QString& number = payment->order.mchOrderNo;
-    const int attempt = payment->attempts[static_cast<size_t>(call)] + 1;
-    auto journal = m_orders.beginJournal(number, flowCallName(call), attempt, payment->maskedCode);
+    const size_t slot = journalSlot(call);
+    const int attempt = payment->attempts[slot] + 1;
+    const QString mark = call == FlowCall::Confirm ? kFacePhoneMark : payment->maskedCode;
+    auto journal = m_orders.beginJournal(number, flowCallName(call), attempt, mark);
     if (!journal) {
         qCWarning(lcPayment) << "payment" << number << flowCallName(call)
                              << "not sent: the journal row failed:" << journal.error().message;
         return journal.error();
     }
-    payment->attempts[static_cast<size_t>(call)] = attempt;
+    payment->attempts[slot] = attempt;
     const qint64 journalId = *journal;
     qCInfo(lcPayment).noquote() << "payment" << number << flowCallName(call) << "attempt" << attempt;
 
     QPointer<PaymentEngine> self(this);
     auto done = [self, payment, call, journalId](const backend::BackendResult<backend::OrderInfo>& result) {
         if (!self) return;
-        const FlowAnswer answer =
+        FlowAnswer answer =
             result.ok() ? FlowAnswer::fromOrder(call, result.value()) : FlowAnswer::fromError(call, result.error());
+        if (result.ok() && result.value().tradeState == QLatin1String("NEED_PHONE_CONFIRM"))
+            answer.phoneTimeLeft = self->phoneTimeLeft(result.value());
         if (!result.ok()) {
             qCInfo(lcPayment).noquote() << "payment" << payment->order.mchOrderNo << flowCallName(call)
                                         << backend::outcomeName(result.outcome()) << result.error().kind;
@@ -285,12 +416,30 @@ Result<void> PaymentEngine::send(const std::shared_ptr<Payment>& payment, FlowCa
         self->onAnswer(payment, call, journalId, answer, journalOutcome(answer));
     };
 
+    // The defining fields of every face_pay of this order (§12.2): the first submission and each resubmission.
+    auto faceRequest = [&payment, &number] {
+        backend::FacePayRequest request;
+        request.mchOrderNo = number;
+        request.totalFee = payment->order.payableFee;
+        request.feeType = payment->order.currency;
+        request.operatorId = payment->order.operatorId;
+        request.shiftNo = payment->order.shiftNo;
+        request.faceToken = payment->faceToken;
+        return request;
+    };
     const bool onItsOwn = payment->recovered;
     backend::OrderEndRequest end;
     end.mchOrderNo = number;
     end.operatorId = onItsOwn ? QString() : payment->order.operatorId;
     switch (call) {
         case FlowCall::Charge: {
+            if (isFaceChannel(payment->order.channel)) {
+                backend::FacePayRequest request = faceRequest();
+                request.sealedImage = payment->sealedImage;  // shares the buffer until facePay() has encoded it
+                if (payment->livenessScore >= 0) request.livenessScore = payment->livenessScore;
+                m_backend.facePay(request, done);
+                break;
+            }
             backend::QuickPayRequest request;
             request.mchOrderNo = number;
             request.totalFee = payment->order.payableFee;
@@ -300,6 +449,12 @@ Result<void> PaymentEngine::send(const std::shared_ptr<Payment>& payment, FlowCa
             request.operatorId = payment->order.operatorId;
             request.shiftNo = payment->order.shiftNo;
             m_backend.quickPay(request, done);
+            break;
+        }
+        case FlowCall::Confirm: {
+            backend::FacePayRequest request = faceRequest();
+            request.phoneLast4 = payment->phoneLast4;
+            m_backend.facePay(request, done);
             break;
         }
         case FlowCall::Query: {
@@ -315,7 +470,9 @@ Result<void> PaymentEngine::send(const std::shared_ptr<Payment>& payment, FlowCa
             m_backend.orderReverse(end, done);
             break;
         case FlowCall::Close:
-            end.reason = QStringLiteral("charge not received");
+            end.reason = payment->flow.cancelRequested()          ? QStringLiteral("cancelled by the cashier")
+                         : !payment->flow.closeReason().isEmpty() ? QStringLiteral("phone confirmation not completed")
+                                                                  : QStringLiteral("charge not received");
             m_backend.orderClose(end, done);
             break;
     }
@@ -339,6 +496,7 @@ void PaymentEngine::complete(const std::shared_ptr<Payment>& payment, const Flow
     m_active.remove(number);
     payment->authCode.fill(QChar(u'0'));
     payment->authCode.clear();
+    wipeFace(*payment);
 
     store::OrderOutcome outcome;
     outcome.status = command.status;
@@ -379,6 +537,8 @@ void PaymentEngine::emitProgress(const Payment& payment) {
     p.elapsed = std::chrono::duration_cast<milliseconds>(m_clock->steadyNow() - payment.flow.chargedAt());
     p.limit = payment.flow.limit();
     p.cancelRequested = payment.flow.cancelRequested();
+    p.awaitingPhone = payment.flow.awaitingPhone();
+    p.phoneAttemptsLeft = payment.flow.phoneAttemptsLeft();
     emit progress(p);
 }
 

@@ -7,15 +7,18 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "app/checkout/payment_flow.h"
+#include "app/face/face_types.h"
 #include "app/store/store_types.h"
 #include "platform/iclock.h"
 #include "platform/result.h"
 
 namespace facepos::backend {
 class BackendClient;
-}
+struct OrderInfo;
+}  // namespace facepos::backend
 namespace facepos::store {
 class OrderStore;
 }
@@ -31,6 +34,10 @@ struct PaymentProgress {
     std::chrono::milliseconds elapsed{0};  // since the charge
     std::chrono::milliseconds limit{0};    // the channel limit
     bool cancelRequested = false;
+    // Face pay: the payer is asked for the last 4 digits of the phone (phoneConfirmationNeeded), with this many wrong
+    // entries left.
+    bool awaitingPhone = false;
+    int phoneAttemptsLeft = 0;
 };
 
 // How a payment ended. `status` is final: Paid, Failed, Closed or Reversed.
@@ -42,7 +49,9 @@ struct PaymentResult {
     QString platformOrderNo;
     QString channelOrderNo;
     // Why it did not end Paid: the wallet's trade_err_code or the §7.1 error name ("INSUFFICIENT_FUNDS",
-    // "AUTH_CODE_INVALID", "CANCELLED_BY_CASHIER", "CHANNEL_LIMIT"); empty for Paid.
+    // "AUTH_CODE_INVALID", "CANCELLED_BY_CASHIER", "CHANNEL_LIMIT"; face pay: "FACE_NOT_MATCHED", "PHONE_MISMATCH",
+    // "FACE_TOKEN_INVALID" — the caller fetches a new token and captures again —, "FACE_TOKEN_EXPIRED",
+    // "PHONE_NOT_CONFIRMED"); empty for Paid.
     QString reasonCode;
     // The same in words a cashier understands, in the UI language (Chinese first).
     QString reasonText;
@@ -65,6 +74,12 @@ public:
 // order goes Created → Paying before the charge and to its final status (OrderStore::finishOrder) at the end.
 // resumeUnfinished() resolves every order a crash left non-final, from the stored charge time.
 //
+// Face pay (startFacePay, §12.2) is the same machine with face_pay as the charge (PaymentFlow documents the
+// NEED_PHONE_CONFIRM branch). The sealed image is copied into the engine's own buffer, kept only while the same first
+// submission may still be sent again, and wiped (crypto::secureWipe) as soon as an answer makes that impossible, when
+// the payment ends, or when it is cancelled. The phone digits exist only for the duration of confirmPhone(): never
+// logged, never stored, not kept for retries (an unknown outcome is resolved by query and the payer asked again).
+//
 // Thread ownership: the UI thread (BackendClient's callbacks arrive there).
 class PaymentEngine : public QObject {
     Q_OBJECT
@@ -81,8 +96,25 @@ public:
     // order is already being paid), payment.bad_order (not Created, or the channel is not a wallet), a store error.
     Result<void> startMicropay(const store::OrderRecord& order, const QString& authCode);
 
+    // Pays a committed face order (OrderStore::createOrder with channel "face", status Created) with a capture sealed
+    // to the token's face key. Same guarantees as startMicropay. The engine keeps its own copy of the sealed image;
+    // the caller wipes its copy (crypto::secureWipe(face.sealedImage)) after this returns. The token is bound to this
+    // order from now on (faceTokenUsed). Errors (nothing sent): payment.busy, payment.bad_order (not Created, not a
+    // face order, no image or no token), a store error.
+    Result<void> startFacePay(const store::OrderRecord& order, const face::SealedFace& face);
+
+    // The payer's answer to phoneConfirmationNeeded: the last 4 digits of the phone, resubmitted with face_pay
+    // (journal row first, no image). Errors (nothing sent, nothing changed): payment.bad_phone (not exactly 4 ASCII
+    // digits), payment.not_waiting (this order is not waiting for digits), a store error (the journal row failed:
+    // the payment goes on by query and the payer is asked again).
+    Result<void> confirmPhone(const QString& mchOrderNo, const QString& last4);
+
+    // Whether the engine still holds the sealed face image of this payment (for tests and diagnostics).
+    bool holdsFaceImage(const QString& mchOrderNo) const;
+
     // The cashier cancels a payment in progress: it ends by reverse (or close), never sooner than 15 s after the
-    // charge. False when the order is not being paid here.
+    // charge; a face payment waiting for the phone digits (the payer walked away) ends by order_close, Closed. False
+    // when the order is not being paid here.
     bool cancel(const QString& mchOrderNo);
 
     // Resumes every order left Paying (or Created with a charge journal row) by a crash, at step 3 of §11.2 with the
@@ -97,9 +129,19 @@ signals:
     void progress(const facepos::checkout::PaymentProgress& progress);
     void finished(const facepos::checkout::PaymentResult& result);
     void recoveryFinished(int resolved);
+    // Face pay: NEED_PHONE_CONFIRM. Show the digit pad; answer with confirmPhone() or cancel(). `wrongDigits`: the
+    // previous digits were not accepted. Emitted again after each wrong entry, with one attempt fewer.
+    void phoneConfirmationNeeded(const QString& mchOrderNo, int attemptsLeft, bool wrongDigits);
+    // A face token was sent with an order's first submission: it is bound to that order now (§12.1) and must not be
+    // used again (FaceAuthCache::watch forgets it).
+    void faceTokenUsed(const QString& faceToken);
 
 private:
     struct Payment;
+    Result<std::shared_ptr<Payment>> prepare(const store::OrderRecord& order);
+    Result<void> launch(const std::shared_ptr<Payment>& payment);
+    void wipeFace(Payment& payment);
+    std::optional<std::chrono::milliseconds> phoneTimeLeft(const backend::OrderInfo& order) const;
     void execute(const std::shared_ptr<Payment>& payment, const FlowCommand& command);
     // Commits the journal row, then sends. False (nothing sent) when the row could not be committed.
     Result<void> send(const std::shared_ptr<Payment>& payment, FlowCall call);

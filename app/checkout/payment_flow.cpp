@@ -24,6 +24,9 @@ bool chargeMayBeRepeated(const QString& errName) {
            errName == QLatin1String("SERVICE_UNAVAILABLE");
 }
 
+// Added to the server's phone confirmation deadline before asking whether it passed: expires_at has whole seconds.
+constexpr milliseconds kPhoneExpiryGrace{1000};
+
 milliseconds untilThen(SteadyTime due, SteadyTime now) {
     return due > now ? std::chrono::duration_cast<milliseconds>(due - now) : milliseconds{0};
 }
@@ -56,6 +59,8 @@ QString flowCallName(FlowCall call) {
             return QStringLiteral("reverse");
         case FlowCall::Close:
             return QStringLiteral("close");
+        case FlowCall::Confirm:
+            return QStringLiteral("charge");  // a face_pay resubmission (§12.2)
     }
     return {};
 }
@@ -68,6 +73,7 @@ FlowAnswer FlowAnswer::fromOrder(FlowCall call, const backend::OrderInfo& order)
     a.tradeErrCode = order.tradeErrCode;
     a.platformOrderNo = order.platformOrderNo;
     a.channelOrderNo = order.channelOrderNo;
+    a.phoneAttemptsLeft = order.phoneAttemptsLeft;
     return a;
 }
 
@@ -103,6 +109,9 @@ PaymentPhase PaymentFlow::phase() const {
                                                                    : PaymentPhase::Checking;
         case Stage::ConfirmingPaid:
             return PaymentPhase::Checking;
+        case Stage::AwaitingPhone:
+        case Stage::ConfirmingPhone:
+            return PaymentPhase::WaitingForCustomer;
         case Stage::Reversing:
         case Stage::Closing:
         case Stage::Finished:
@@ -115,14 +124,17 @@ FlowCommand PaymentFlow::start(SteadyTime now) {
     if (m_stage != Stage::Idle) return {};
     m_stage = Stage::Charging;
     m_chargedAt = now;
+    m_limitFrom = now;
     return send(FlowCall::Charge);
 }
 
 FlowCommand PaymentFlow::resume(SteadyTime chargedAt, SteadyTime now) {
     if (m_stage != Stage::Idle) return {};
     m_chargedAt = chargedAt;
+    m_limitFrom = chargedAt;
+    m_resumed = true;
     m_stage = Stage::Querying;
-    if (now >= m_chargedAt + m_limit) {
+    if (now >= m_limitFrom + m_limit) {
         m_limitReached = true;
         return reverse(now);
     }
@@ -164,6 +176,7 @@ FlowCommand PaymentFlow::finish(OrderStatus status, QString reasonCode) {
 QString PaymentFlow::endReason(OrderStatus status, const QString& tradeErrCode, const QString& errName) const {
     if ((status == OrderStatus::Reversed || status == OrderStatus::Closed) && m_cancelRequested)
         return QStringLiteral("CANCELLED_BY_CASHIER");
+    if (status == OrderStatus::Closed && !m_closeReason.isEmpty()) return m_closeReason;
     if (status == OrderStatus::Reversed && m_limitReached) return QStringLiteral("CHANNEL_LIMIT");
     if (status == OrderStatus::Closed && m_closedNotFound) return QStringLiteral("ORDER_NOT_FOUND");
     if (!tradeErrCode.isEmpty() && tradeErrCode != QLatin1String("REVERSED_BY_TERMINAL") &&
@@ -204,7 +217,7 @@ FlowCommand PaymentFlow::finishWithTrade(const QString& tradeState, const QStrin
 FlowCommand PaymentFlow::queryAt(SteadyTime due, SteadyTime now) {
     m_stage = Stage::Querying;
     if (m_cancelRequested) return reverse(now);
-    const SteadyTime limitAt = m_chargedAt + m_limit;
+    const SteadyTime limitAt = m_limitFrom + m_limit;
     if (due >= limitAt) {
         // Still not final at the channel limit (§11.2 step 4): reverse at the limit instead of one more query.
         m_limitReached = true;
@@ -238,6 +251,9 @@ FlowCommand PaymentFlow::onAnswer(const FlowAnswer& answer, SteadyTime now) {
     const bool trusted = answer.outcome == backend::Outcome::Success || answer.outcome == backend::Outcome::Rejected;
     if (trusted && isFinalTradeState(answer.tradeState))
         return finishWithTrade(answer.tradeState, answer.tradeErrCode, answer.errName, platformNoKnown, now);
+    if (answer.outcome == backend::Outcome::Success && answer.tradeState == QLatin1String("NEED_PHONE_CONFIRM") &&
+        (answer.call == FlowCall::Charge || answer.call == FlowCall::Confirm || answer.call == FlowCall::Query))
+        return onPhoneNeeded(answer, now);
 
     switch (answer.call) {
         case FlowCall::Charge:
@@ -248,6 +264,8 @@ FlowCommand PaymentFlow::onAnswer(const FlowAnswer& answer, SteadyTime now) {
             return onReverseAnswer(answer, now);
         case FlowCall::Close:
             return onCloseAnswer(answer, now);
+        case FlowCall::Confirm:
+            return onConfirmAnswer(answer, now);
     }
     return {};
 }
@@ -311,15 +329,66 @@ FlowCommand PaymentFlow::onCloseAnswer(const FlowAnswer& answer, SteadyTime now)
     return wait(FlowCall::Close, now + m_limits.retryInterval, now);
 }
 
+FlowCommand PaymentFlow::onConfirmAnswer(const FlowAnswer& answer, SteadyTime now) {
+    Q_UNUSED(answer);
+    // Neither final nor another request for the digits: whatever happened to the digits, the query says (§6.3). A
+    // confirmation the server never received shows as NEED_PHONE_CONFIRM with the same attempts, and the payer is
+    // asked again.
+    return queryAt(m_limitFrom + m_limits.queryInterval, now);
+}
+
+FlowCommand PaymentFlow::onPhoneNeeded(const FlowAnswer& answer, SteadyTime now) {
+    if (m_cancelRequested) return close({});  // the payer walked away (§12.2)
+    if (m_resumed) return close(QStringLiteral("PHONE_NOT_CONFIRMED"));
+    if (m_phoneExpired) return close(QStringLiteral("FACE_TOKEN_EXPIRED"));
+    m_phoneWrongDigits =
+        m_confirmSinceLastPrompt && m_phonePrompts > 0 && answer.phoneAttemptsLeft < m_phoneAttemptsLeft;
+    m_confirmSinceLastPrompt = false;
+    m_phoneAttemptsLeft = answer.phoneAttemptsLeft;
+    SteadyTime deadline = m_chargedAt + m_limits.faceConfirmLimit;
+    if (answer.phoneTimeLeft) deadline = std::min(deadline, now + *answer.phoneTimeLeft + kPhoneExpiryGrace);
+    if (deadline <= now) {
+        m_phoneExpired = true;
+        m_limitFrom = now;
+        m_stage = Stage::Querying;
+        return send(FlowCall::Query);
+    }
+    m_stage = Stage::AwaitingPhone;
+    ++m_phonePrompts;
+    return wait(FlowCall::Query, deadline, now);
+}
+
+FlowCommand PaymentFlow::close(QString reasonCode) {
+    m_stage = Stage::Closing;
+    if (!reasonCode.isEmpty()) m_closeReason = std::move(reasonCode);
+    return send(FlowCall::Close);
+}
+
+FlowCommand PaymentFlow::confirmPhone(SteadyTime now) {
+    if (m_stage != Stage::AwaitingPhone) return {};
+    m_stage = Stage::ConfirmingPhone;
+    m_limitFrom = now;
+    m_confirmSinceLastPrompt = true;
+    return send(FlowCall::Confirm);
+}
+
 FlowCommand PaymentFlow::onTimer(SteadyTime now) {
     if (m_stage == Stage::Finished || m_pending != Pending::Timer) return {};
     m_pending = Pending::None;
     switch (m_planned) {
         case FlowCall::Charge:
             m_chargedAt = now;  // the earlier attempts were refused with nothing done
+            m_limitFrom = now;
             return send(FlowCall::Charge);
         case FlowCall::Query:
-            if (m_stage == Stage::Querying && now >= m_chargedAt + m_limit) {
+            if (m_stage == Stage::AwaitingPhone) {
+                // The confirmation deadline: the server has closed the order by now, or will be asked to.
+                m_phoneExpired = true;
+                m_limitFrom = now;
+                m_stage = Stage::Querying;
+                return send(FlowCall::Query);
+            }
+            if (m_stage == Stage::Querying && now >= m_limitFrom + m_limit) {
                 m_limitReached = true;
                 return reverse(now);
             }
@@ -328,6 +397,8 @@ FlowCommand PaymentFlow::onTimer(SteadyTime now) {
             return wait(FlowCall::Reverse, std::max(now, m_chargedAt + m_limits.reverseGuard), now);
         case FlowCall::Close:
             return send(FlowCall::Close);
+        case FlowCall::Confirm:
+            return {};  // never planned as a wait: the digits are sent when the payer enters them
     }
     return {};
 }
@@ -342,6 +413,8 @@ FlowCommand PaymentFlow::onCancel(SteadyTime now) {
             return finish(OrderStatus::Failed, QStringLiteral("CANCELLED_BY_CASHIER"));
         case Stage::Querying:
             return reverse(now);  // §11.2 step 5: reverse as at the limit, waiting for the 15 s mark
+        case Stage::AwaitingPhone:
+            return close({});  // the payer walked away from the digit pad: order_close (§12.2)
         default:
             return {};  // already ending by reverse or close, or confirming a payment that succeeded
     }

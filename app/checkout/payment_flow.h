@@ -3,6 +3,7 @@
 #include <QString>
 #include <array>
 #include <chrono>
+#include <optional>
 
 #include "app/backend/backend_result.h"
 #include "app/store/store_types.h"
@@ -24,6 +25,9 @@ struct PaymentLimits {
     std::chrono::milliseconds queryInterval{5000};   // between queries, and before the first one
     std::chrono::milliseconds reverseGuard{15000};   // never reverse sooner than this after the charge
     std::chrono::milliseconds retryInterval{5000};   // between reverse / close attempts
+    // Face pay: the longest a NEED_PHONE_CONFIRM order waits for the payer's digits, from the charge. The face token's
+    // lifetime (§12.1 expires_in, 120 s): the server closes the order (FACE_TOKEN_EXPIRED) when the token expires.
+    std::chrono::milliseconds faceConfirmLimit{120000};
 
     std::chrono::milliseconds limitFor(const QString& channel) const;
 
@@ -43,10 +47,11 @@ enum class PaymentPhase {
 
 using SteadyTime = std::chrono::steady_clock::time_point;
 
-// The four network calls of the payment loop; their names are the payment journal's actions.
-enum class FlowCall { Charge, Query, Reverse, Close };
-inline constexpr int kFlowCallCount = 4;
-QString flowCallName(FlowCall call);  // "charge", "query", "reverse", "close"
+// The network calls of the payment loop; their names are the payment journal's actions. Confirm is the face pay
+// resubmission with the payer's phone digits (§12.2): another face_pay, so the journal records it as a "charge".
+enum class FlowCall { Charge, Query, Reverse, Close, Confirm };
+inline constexpr int kFlowCallCount = 5;
+QString flowCallName(FlowCall call);  // "charge", "query", "reverse", "close"; Confirm → "charge"
 
 // What the flow needs to know of one call's answer.
 struct FlowAnswer {
@@ -60,6 +65,11 @@ struct FlowAnswer {
     std::chrono::seconds retryAfter{0};  // retry_after_s of REVERSE_TOO_EARLY / SERVICE_UNAVAILABLE
     QString platformOrderNo;
     QString channelOrderNo;
+    // Face pay with NEED_PHONE_CONFIRM: wrong digits the payer has left, and how long the confirmation may still take
+    // on the terminal's monotonic clock (the engine derives it from phone_confirm.expires_at and the server's clock,
+    // never from the device's wall clock alone); absent when unknown.
+    int phoneAttemptsLeft = 0;
+    std::optional<std::chrono::milliseconds> phoneTimeLeft;
 
     // From a trusted order (Outcome::Success).
     static FlowAnswer fromOrder(FlowCall call, const backend::OrderInfo& order);
@@ -101,12 +111,35 @@ struct FlowCommand {
 //   for the numbers, at most kMaxConfirmQueries times, then Paid without them.
 // - Reverse and close are repeated every retryInterval until a trusted answer settles the order; there is no cap:
 //   an order is never left unresolved while the terminal runs.
+//
+// Face pay (channel "face", §12.2) runs the same loop with the face_pay submission as the charge, plus:
+// - NEED_PHONE_CONFIRM (from the charge, a confirmation or a query) → AwaitingPhone: no query and no channel limit
+//   while the payer types; one wait is planned, the confirmation deadline (the token's expiry as the server gave it,
+//   at most faceConfirmLimit after the charge). confirmPhone() sends the resubmission (FlowCall::Confirm).
+// - A confirmation answered NEED_PHONE_CONFIRM again is wrong digits (phoneWrongDigits()); final states end it as
+//   usual (PHONE_MISMATCH is FAIL); any other answer is an unknown outcome → the query loop, its limit counted from
+//   the confirmation (the 15 s reverse guard still from the charge).
+// - At the deadline → order_query: CLOSED / FACE_TOKEN_EXPIRED ends it Closed; still NEED_PHONE_CONFIRM → order_close
+//   (reason FACE_TOKEN_EXPIRED).
+// - The cashier's cancel while the payer types (the payer walked away) → order_close (§12.2), Closed.
+// - A resumed payment (start-up recovery) that finds NEED_PHONE_CONFIRM has nobody to ask → order_close
+//   (PHONE_NOT_CONFIRMED).
 class PaymentFlow {
 public:
     static constexpr int kMaxChargeAttempts = 3;
     static constexpr int kMaxConfirmQueries = 3;
 
-    enum class Stage { Idle, Charging, Querying, Reversing, Closing, ConfirmingPaid, Finished };
+    enum class Stage {
+        Idle,
+        Charging,
+        Querying,
+        Reversing,
+        Closing,
+        ConfirmingPaid,
+        AwaitingPhone,    // face pay: waiting for the payer's phone digits (confirmPhone)
+        ConfirmingPhone,  // face pay: the resubmission with the digits is on its way
+        Finished
+    };
 
     PaymentFlow(PaymentLimits limits, QString channel);
 
@@ -119,6 +152,8 @@ public:
     FlowCommand onAnswer(const FlowAnswer& answer, SteadyTime now);
     FlowCommand onTimer(SteadyTime now);
     FlowCommand onCancel(SteadyTime now);
+    // Face pay: the payer entered the digits. Sends FlowCall::Confirm; None unless awaitingPhone().
+    FlowCommand confirmPhone(SteadyTime now);
 
     Stage stage() const { return m_stage; }
     PaymentPhase phase() const;
@@ -132,6 +167,14 @@ public:
     std::chrono::milliseconds limit() const { return m_limit; }
     int sent(FlowCall call) const { return m_sent[static_cast<size_t>(call)]; }
     const QString& lastTradeState() const { return m_lastTradeState; }
+    bool awaitingPhone() const { return m_stage == Stage::AwaitingPhone; }
+    // How many times the flow has entered AwaitingPhone: each is one prompt for the digits.
+    int phonePrompts() const { return m_phonePrompts; }
+    int phoneAttemptsLeft() const { return m_phoneAttemptsLeft; }
+    // The latest prompt follows digits the server did not accept (fewer attempts left than before).
+    bool phoneWrongDigits() const { return m_phoneWrongDigits; }
+    // Why the terminal itself is closing the order (FACE_TOKEN_EXPIRED, PHONE_NOT_CONFIRMED); empty otherwise.
+    const QString& closeReason() const { return m_closeReason; }
 
 private:
     enum class Pending { None, InFlight, Timer };
@@ -150,6 +193,9 @@ private:
     FlowCommand onQueryAnswer(const FlowAnswer& answer, SteadyTime now);
     FlowCommand onReverseAnswer(const FlowAnswer& answer, SteadyTime now);
     FlowCommand onCloseAnswer(const FlowAnswer& answer, SteadyTime now);
+    FlowCommand onConfirmAnswer(const FlowAnswer& answer, SteadyTime now);
+    FlowCommand onPhoneNeeded(const FlowAnswer& answer, SteadyTime now);
+    FlowCommand close(QString reasonCode);
 
     PaymentLimits m_limits;
     QString m_channel;
@@ -159,7 +205,15 @@ private:
     FlowCall m_planned = FlowCall::Charge;
     SteadyTime m_dueAt{};
     SteadyTime m_chargedAt{};
+    SteadyTime m_limitFrom{};  // the channel limit counts from here: the charge, or the latest phone confirmation
     bool m_cancelRequested = false;
+    bool m_resumed = false;       // started by resume(): nobody at the counter to ask for phone digits
+    bool m_phoneExpired = false;  // the phone confirmation deadline passed
+    QString m_closeReason;        // why the terminal closed the order, when not the cashier's cancel
+    int m_phonePrompts = 0;
+    int m_phoneAttemptsLeft = 0;
+    bool m_phoneWrongDigits = false;
+    bool m_confirmSinceLastPrompt = false;
     bool m_limitReached = false;     // the reverse was started by the channel limit
     bool m_closedNotFound = false;   // the close was started by ORDER_NOT_FOUND
     bool m_platformNoKnown = false;  // some answer carried the platform order number

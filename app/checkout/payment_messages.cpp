@@ -26,6 +26,16 @@ QString PaymentMessages::reasonText(store::OrderStatus status, const QString& co
             if (code == QLatin1String("NOT_SENT"))
                 return tr("The backend cannot be reached and nothing was charged: check the network, or take cash.");
             if (code == QLatin1String("CANCELLED_BY_CASHIER")) return tr("Payment cancelled; nothing was charged.");
+            if (code == QLatin1String("FACE_NOT_MATCHED"))
+                return tr(
+                    "The face was not recognised and nothing was charged: try face pay again, or ask the "
+                    "customer to pay another way.");
+            if (code == QLatin1String("PHONE_MISMATCH"))
+                return tr(
+                    "The phone number was wrong three times and nothing was charged: ask the customer to pay "
+                    "another way.");
+            if (code == QLatin1String("FACE_TOKEN_INVALID"))
+                return tr("Face pay has to start again and nothing was charged: capture the face again.");
             return tr("The payment failed (%1): ask the customer to pay another way.").arg(code);
         case OrderStatus::Reversed:
             if (code == QLatin1String("CANCELLED_BY_CASHIER"))
@@ -41,12 +51,26 @@ QString PaymentMessages::reasonText(store::OrderStatus status, const QString& co
             if (code == QLatin1String("CANCELLED_BY_CASHIER")) return tr("Payment cancelled; nothing was charged.");
             if (code == QLatin1String("INTERRUPTED"))
                 return tr("This sale was interrupted before the charge; nothing was charged.");
+            if (code == QLatin1String("FACE_TOKEN_EXPIRED"))
+                return tr(
+                    "The phone confirmation took too long and nothing was charged: try face pay again, or ask "
+                    "the customer to pay another way.");
+            if (code == QLatin1String("PHONE_NOT_CONFIRMED"))
+                return tr("The phone confirmation was not completed; nothing was charged.");
             return tr("The order was closed; nothing was charged.");
         case OrderStatus::Created:
         case OrderStatus::Paying:
             break;
     }
     return {};
+}
+
+QString PaymentMessages::phonePrompt(int attemptsLeft, bool wrongDigits) {
+    if (wrongDigits) {
+        return tr("Wrong digits: enter the last 4 digits of your phone number again (%n attempt(s) left).", nullptr,
+                  attemptsLeft);
+    }
+    return tr("Please enter the last 4 digits of your phone number.");
 }
 
 QString PaymentMessages::phaseText(PaymentPhase phase) {

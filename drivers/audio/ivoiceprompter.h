@@ -12,6 +12,15 @@ enum class Prompt {
     LookAtCamera,      // "please look at the camera"
     PaymentSucceeded,  // "payment successful, N yuan" (the amount is spoken)
     PaymentFailed,     // "payment failed"
+    // Face capture guidance (app/face, docs/face-pay.md): said when the advice changes.
+    MoveCloser,        // "please move closer"
+    MoveBack,          // "please move back a little"
+    FaceCamera,        // "please face the camera"
+    TooDark,           // "too dark, please face the light"
+    HoldStill,         // "please hold still"
+    OnePersonOnly,     // "one person at a time, please"
+    Blink,             // "please blink" (the RGB liveness challenge)
+    EnterPhoneDigits,  // "please enter the last four digits of your phone number"
 };
 
 enum class VoiceLanguage { ZhCN, En };

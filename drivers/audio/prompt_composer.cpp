@@ -87,6 +87,22 @@ QStringList PromptComposer::compose(Prompt prompt, qint64 amountFen, VoiceLangua
             return QStringList{p + QStringLiteral("success")} + amount(amountFen, language);
         case Prompt::PaymentFailed:
             return {p + QStringLiteral("failed")};
+        case Prompt::MoveCloser:
+            return {p + QStringLiteral("move_closer")};
+        case Prompt::MoveBack:
+            return {p + QStringLiteral("move_back")};
+        case Prompt::FaceCamera:
+            return {p + QStringLiteral("face_camera")};
+        case Prompt::TooDark:
+            return {p + QStringLiteral("too_dark")};
+        case Prompt::HoldStill:
+            return {p + QStringLiteral("hold_still")};
+        case Prompt::OnePersonOnly:
+            return {p + QStringLiteral("one_person")};
+        case Prompt::Blink:
+            return {p + QStringLiteral("blink")};
+        case Prompt::EnterPhoneDigits:
+            return {p + QStringLiteral("phone_digits")};
     }
     return {};
 }
@@ -94,7 +110,9 @@ QStringList PromptComposer::compose(Prompt prompt, qint64 amountFen, VoiceLangua
 QStringList PromptComposer::allClips() {
     QStringList clips;
     for (const QString& p : {QStringLiteral("zh/"), QStringLiteral("en/")}) {
-        for (const char* name : {"show_code", "look_camera", "success", "failed", "dian", "yuan"}) {
+        for (const char* name :
+             {"show_code", "look_camera", "success", "failed", "dian", "yuan", "move_closer", "move_back",
+              "face_camera", "too_dark", "hold_still", "one_person", "blink", "phone_digits"}) {
             clips << p + QString::fromLatin1(name);
         }
         for (int d = 0; d <= 9; ++d) clips << p + QStringLiteral("d%1").arg(d);

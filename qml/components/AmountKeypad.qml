@@ -13,7 +13,8 @@ GridLayout {
     rowSpacing: Theme.spacing / 2
     columnSpacing: Theme.spacing / 2
 
-    readonly property var layoutKeys: ["7", "8", "9", "backspace", "4", "5", "6", "clear", "1", "2", "3", "", "00", "0", "dot", ""]
+    // The keys, row by row; "" leaves a cell empty (the phone confirmation uses digits only).
+    property var layoutKeys: ["7", "8", "9", "backspace", "4", "5", "6", "clear", "1", "2", "3", "", "00", "0", "dot", ""]
 
     function label(name) {
         switch (name) {

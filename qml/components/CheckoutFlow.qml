@@ -3,7 +3,8 @@ import QtQuick.Controls
 import FacePOS
 
 // Keeps the page stack on the page the checkout's stage calls for (Checkout.stage): amount → CheckoutAmountPage,
-// pay and waiting → CheckoutPayPage, cash → CheckoutCashPage, result → CheckoutResultPage. A page already on the
+// pay and waiting → CheckoutPayPage, consent, face and phone → CheckoutFacePage, cash → CheckoutCashPage, result →
+// CheckoutResultPage. A page already on the
 // stack is returned to (pop), a new one is pushed. Only the page on top follows, so a stage change moves the stack
 // once. Every checkout page holds one.
 QtObject {
@@ -16,12 +17,16 @@ QtObject {
             "amount": "checkoutAmountPage",
             "pay": "checkoutPayPage",
             "waiting": "checkoutPayPage",
+            "consent": "checkoutFacePage",
+            "face": "checkoutFacePage",
+            "phone": "checkoutFacePage",
             "cash": "checkoutCashPage",
             "result": "checkoutResultPage"
         })
     readonly property var fileFor: ({
             "checkoutAmountPage": "CheckoutAmountPage.qml",
             "checkoutPayPage": "CheckoutPayPage.qml",
+            "checkoutFacePage": "CheckoutFacePage.qml",
             "checkoutCashPage": "CheckoutCashPage.qml",
             "checkoutResultPage": "CheckoutResultPage.qml"
         })

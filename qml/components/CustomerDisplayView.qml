@@ -117,17 +117,36 @@ Rectangle {
             text: CustomerDisplay.formatMoney(CustomerDisplay.payableFen)
         }
 
-        // Where the face-pay flow will put the live camera image; until then a framed placeholder.
-        Rectangle {
+        // The live camera picture while the face is captured, with the face box and the advice. Loaded only then,
+        // so the FacePay singleton is asked for only on terminals that run the checkout.
+        Loader {
             objectName: "facePreviewSlot"
             Layout.alignment: Qt.AlignHCenter
-            Layout.preferredWidth: Math.min(view.width - 4 * Theme.spacing, 240)
-            Layout.preferredHeight: Layout.preferredWidth
-            visible: view.phase === CustomerDisplay.FaceCapture
-            color: "transparent"
-            radius: Theme.radius
-            border.color: Theme.customerText
-            border.width: 2
+            Layout.preferredWidth: Math.min(view.width - 4 * Theme.spacing, 320)
+            Layout.preferredHeight: Layout.preferredWidth * 3 / 4
+            active: view.phase === CustomerDisplay.FaceCapture
+            visible: active
+            sourceComponent: Component {
+                CameraPreview {
+                    objectName: "customerCameraPreview"
+                    active: true
+                    faceBox: FacePay.faceBox
+                    boxColor: FacePay.guidance === "none" ? Theme.ok : Theme.statusBarAttention
+                }
+            }
+        }
+
+        // The capture's advice (FacePay.guidanceText) for the prompt below, read only while the face is captured.
+        Loader {
+            id: faceAdvice
+            active: view.phase === CustomerDisplay.FaceCapture
+            visible: false
+            sourceComponent: Component {
+                QtObject {
+                    readonly property string text: FacePay.guidanceText.length > 0 ? FacePay.guidanceText
+                                                                                    : qsTr("Please look at the camera")
+                }
+            }
         }
 
         Text {
@@ -138,7 +157,7 @@ Rectangle {
             wrapMode: Text.Wrap
             color: Theme.customerText
             font.pixelSize: Theme.fontLarge
-            text: view.phase === CustomerDisplay.FaceCapture ? qsTr("Please look at the camera")
+            text: view.phase === CustomerDisplay.FaceCapture ? (faceAdvice.item ? faceAdvice.item.text : "")
                                                               : qsTr("Please show your payment code")
         }
 

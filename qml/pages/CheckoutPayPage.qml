@@ -4,8 +4,8 @@ import QtQuick.Layouts
 import FacePOS
 
 // Checkout, step 2: how the customer pays. A payment code scanned from any scanner starts the charge at once; the
-// page says before the scan whether payment codes can be taken (they need the network). Face pay is shown but not
-// offered on this terminal; cash leads to the tender. While the wallet answers (stage "waiting") the page shows the
+// page says before the scan whether payment codes can be taken (they need the network). Face pay leads to
+// CheckoutFacePage (consent, capture, phone digits) when the terminal has a working camera; cash leads to the tender. While the wallet answers (stage "waiting") the page shows the
 // phase, the seconds since the charge and a cancel button (the payment then ends by reverse).
 Page {
     id: page
@@ -105,9 +105,11 @@ Page {
                     objectName: "facePayButton"
                     Layout.fillWidth: true
                     implicitHeight: Theme.touchTarget + 24
-                    enabled: false
-                    font.pixelSize: Theme.fontNormal
-                    text: qsTr("Face pay is not available on this terminal yet")
+                    enabled: Checkout.faceAvailable
+                    font.pixelSize: Checkout.faceAvailable ? Theme.fontLarge : Theme.fontNormal
+                    font.bold: Checkout.faceAvailable
+                    text: Checkout.faceAvailable ? qsTr("Face pay") : Checkout.faceNotice
+                    onClicked: Checkout.chooseFace()
                 }
                 Button {
                     objectName: "cashButton"
@@ -165,7 +167,9 @@ Page {
                     horizontalAlignment: Text.AlignHCenter
                     color: Theme.textMuted
                     font.pixelSize: Theme.fontNormal
-                    text: qsTr("%1 · code %2 · order %3").arg(Checkout.channelText).arg(Checkout.maskedCode).arg(Checkout.orderNo)
+                    text: Checkout.maskedCode.length > 0
+                          ? qsTr("%1 · code %2 · order %3").arg(Checkout.channelText).arg(Checkout.maskedCode).arg(Checkout.orderNo)
+                          : qsTr("%1 · order %2").arg(Checkout.channelText).arg(Checkout.orderNo)
                 }
                 Button {
                     objectName: "cancelPaymentButton"

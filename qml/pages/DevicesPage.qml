@@ -9,6 +9,9 @@ Page {
     id: page
     objectName: "devicesPage"
 
+    // The camera test ends with the page: nothing keeps the camera open behind the technician's back.
+    Component.onDestruction: Devices.setCameraTesting(false)
+
     // The driver's state word (DeviceManager) in the current language.
     function stateText(state) {
         switch (state) {
@@ -17,6 +20,8 @@ Page {
         case "error": return qsTr("Error")
         case "absent": return qsTr("Not installed")
         case "checking": return qsTr("Checking…")
+        case "stopped": return qsTr("Off")
+        case "none": return qsTr("Not installed")
         }
         return state
     }
@@ -354,13 +359,34 @@ Page {
 
                 DeviceCard {
                     title: qsTr("Camera")
+                    backend: Devices.cameraDescription
+                    deviceState: Devices.cameraStatus
+                    stateObjectName: "cameraState"
+                    message: Devices.cameraMessage
 
+                    // The live picture while the technician tests the camera; it is never recorded.
+                    CameraPreview {
+                        objectName: "cameraTestPreview"
+                        visible: Devices.cameraTesting
+                        active: Devices.cameraTesting
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 180
+                    }
+                    Button {
+                        objectName: "testCamera"
+                        enabled: Devices.cameraStatus !== "none"
+                        text: Devices.cameraTesting ? qsTr("Stop the camera test") : qsTr("Test the camera")
+                        implicitHeight: Theme.touchTarget
+                        onClicked: Devices.setCameraTesting(!Devices.cameraTesting)
+                    }
                     Text {
                         objectName: "cameraNotice"
                         Layout.fillWidth: true
-                        text: qsTr("The camera preview arrives with face pay; there is nothing to test here yet.")
+                        text: Devices.cameraStatus === "none"
+                              ? qsTr("No camera is configured (devices.camera): face pay is off; payment codes come from the scanner.")
+                              : qsTr("Face pay and camera code reading open the camera only while a payment is being taken.")
                         color: Theme.textMuted
-                        font.pixelSize: Theme.fontNormal
+                        font.pixelSize: Theme.fontSmall
                         wrapMode: Text.Wrap
                     }
                 }

@@ -213,6 +213,60 @@
     </message>
 </context>
 <context>
+    <name>CheckoutFacePage</name>
+    <message>
+        <source>Confirm with the phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation type="unfinished">Face pay</translation>
+    </message>
+    <message>
+        <source>Before you pay with your face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera takes one picture of your face. It is encrypted on this terminal at once, sent only to identify you for this payment, and never stored on the terminal. You may be asked for the last 4 digits of your phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can always pay with your payment code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I agree, pay with my face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s left, then the payment code is offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Those digits did not match. %n attempt(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished">Confirm</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation type="unfinished">Cancel payment</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPayPage</name>
     <message>
         <source>Back</source>
@@ -233,10 +287,6 @@
     <message>
         <source>Scan the customer&apos;s WeChat Pay, Alipay or UnionPay payment code: the charge starts at once.</source>
         <translation>Scan the customer&apos;s WeChat Pay, Alipay or UnionPay payment code: the charge starts at once.</translation>
-    </message>
-    <message>
-        <source>Face pay is not available on this terminal yet</source>
-        <translation>Face pay is not available on this terminal yet</translation>
     </message>
     <message>
         <source>Cash</source>
@@ -261,6 +311,14 @@
     <message>
         <source>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</source>
         <translation>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation type="unfinished">Face pay</translation>
+    </message>
+    <message>
+        <source>%1 · order %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -614,10 +672,6 @@
         <translation>Camera</translation>
     </message>
     <message>
-        <source>The camera preview arrives with face pay; there is nothing to test here yet.</source>
-        <translation>The camera preview arrives with face pay; there is nothing to test here yet.</translation>
-    </message>
-    <message>
         <source>via the printer</source>
         <translation>via the printer</translation>
     </message>
@@ -636,6 +690,125 @@
     <message>
         <source>Say a test prompt</source>
         <translation>Say a test prompt</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the camera test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera is configured (devices.camera): face pay is off; payment codes come from the scanner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay and camera code reading open the camera only while a payment is being taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FaceCheckout</name>
+    <message>
+        <source>No face could be captured in time. Please pay with your payment code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Please pay with your payment code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal has no camera: face pay is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera stopped working (unplugged?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face picture could not be prepared for sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection cannot run on this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face capture stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold still — capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please look at the camera</source>
+        <translation type="unfinished">Please look at the camera</translation>
+    </message>
+    <message>
+        <source>One person at a time, please</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please move closer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please move back a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please move your face to the middle of the frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please face the camera straight on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too dark: please face the light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too bright: please step out of the glare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please hold still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please blink or turn your head slightly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live face is needed: photos and screens are not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay cannot start (%1). Please pay with your payment code instead.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -929,6 +1102,37 @@
     <message>
         <source>Cancelling the payment…</source>
         <translation>Cancelling the payment…</translation>
+    </message>
+    <message>
+        <source>The face was not recognised and nothing was charged: try face pay again, or ask the customer to pay another way.</source>
+        <translation>The face was not recognised and nothing was charged: try face pay again, or ask the customer to pay another way.</translation>
+    </message>
+    <message>
+        <source>The phone number was wrong three times and nothing was charged: ask the customer to pay another way.</source>
+        <translation>The phone number was wrong three times and nothing was charged: ask the customer to pay another way.</translation>
+    </message>
+    <message>
+        <source>Face pay has to start again and nothing was charged: capture the face again.</source>
+        <translation>Face pay has to start again and nothing was charged: capture the face again.</translation>
+    </message>
+    <message>
+        <source>The phone confirmation took too long and nothing was charged: try face pay again, or ask the customer to pay another way.</source>
+        <translation>The phone confirmation took too long and nothing was charged: try face pay again, or ask the customer to pay another way.</translation>
+    </message>
+    <message>
+        <source>The phone confirmation was not completed; nothing was charged.</source>
+        <translation>The phone confirmation was not completed; nothing was charged.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong digits: enter the last 4 digits of your phone number again (%n attempt(s) left).</source>
+        <translation>
+            <numerusform>Wrong digits: enter the last 4 digits of your phone number again (%n attempt left).</numerusform>
+            <numerusform>Wrong digits: enter the last 4 digits of your phone number again (%n attempts left).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number.</source>
+        <translation>Please enter the last 4 digits of your phone number.</translation>
     </message>
 </context>
 <context>
@@ -1642,10 +1846,6 @@
         <translation>A payment is in progress: wait for its result.</translation>
     </message>
     <message>
-        <source>Face pay is not available on this terminal yet.</source>
-        <translation>Face pay is not available on this terminal yet.</translation>
-    </message>
-    <message>
         <source>The amount cannot be negative.</source>
         <translation>The amount cannot be negative.</translation>
     </message>
@@ -1780,6 +1980,26 @@
     <message>
         <source>Paid %1</source>
         <translation>Paid %1</translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation type="unfinished">Face pay</translation>
+    </message>
+    <message>
+        <source>This terminal has no camera: face pay is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay needs the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter exactly 4 digits: the end of the phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The digits could not be sent: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

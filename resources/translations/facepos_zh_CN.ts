@@ -213,6 +213,59 @@
     </message>
 </context>
 <context>
+    <name>CheckoutFacePage</name>
+    <message>
+        <source>Confirm with the phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation type="unfinished">刷脸支付</translation>
+    </message>
+    <message>
+        <source>Before you pay with your face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera takes one picture of your face. It is encrypted on this terminal at once, sent only to identify you for this payment, and never stored on the terminal. You may be asked for the last 4 digits of your phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can always pay with your payment code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I agree, pay with my face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay by payment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s left, then the payment code is offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Those digits did not match. %n attempt(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished">确认</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation type="unfinished">取消收款</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPayPage</name>
     <message>
         <source>Back</source>
@@ -233,10 +286,6 @@
     <message>
         <source>Scan the customer&apos;s WeChat Pay, Alipay or UnionPay payment code: the charge starts at once.</source>
         <translation>扫描顾客的微信、支付宝或云闪付付款码，扫码后立即扣款。</translation>
-    </message>
-    <message>
-        <source>Face pay is not available on this terminal yet</source>
-        <translation>刷脸支付暂不可用</translation>
     </message>
     <message>
         <source>Cash</source>
@@ -261,6 +310,14 @@
     <message>
         <source>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</source>
         <translation>取消后该笔支付将被撤销：如已扣款，钱款原路退回顾客。</translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation type="unfinished">刷脸支付</translation>
+    </message>
+    <message>
+        <source>%1 · order %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -614,10 +671,6 @@
         <translation>摄像头</translation>
     </message>
     <message>
-        <source>The camera preview arrives with face pay; there is nothing to test here yet.</source>
-        <translation>摄像头预览将随刷脸支付功能提供，目前这里还没有可测试的内容。</translation>
-    </message>
-    <message>
         <source>via the printer</source>
         <translation>经打印机</translation>
     </message>
@@ -636,6 +689,125 @@
     <message>
         <source>Say a test prompt</source>
         <translation>播放测试语音</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the camera test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera is configured (devices.camera): face pay is off; payment codes come from the scanner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay and camera code reading open the camera only while a payment is being taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FaceCheckout</name>
+    <message>
+        <source>No face could be captured in time. Please pay with your payment code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Please pay with your payment code instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This terminal has no camera: face pay is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay is not available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera stopped working (unplugged?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face picture could not be prepared for sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face detection cannot run on this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face capture stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold still — capturing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please look at the camera</source>
+        <translation type="unfinished">请正视摄像头</translation>
+    </message>
+    <message>
+        <source>One person at a time, please</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please move closer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please move back a little</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please move your face to the middle of the frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please face the camera straight on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too dark: please face the light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too bright: please step out of the glare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please hold still</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please blink or turn your head slightly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A live face is needed: photos and screens are not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay cannot start (%1). Please pay with your payment code instead.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -928,6 +1100,36 @@
     <message>
         <source>Cancelling the payment…</source>
         <translation>正在撤销收款…</translation>
+    </message>
+    <message>
+        <source>The face was not recognised and nothing was charged: try face pay again, or ask the customer to pay another way.</source>
+        <translation>未识别到付款人，未扣款：请重新刷脸，或请顾客换一种方式支付。</translation>
+    </message>
+    <message>
+        <source>The phone number was wrong three times and nothing was charged: ask the customer to pay another way.</source>
+        <translation>手机号后四位三次输入错误，未扣款：请顾客换一种方式支付。</translation>
+    </message>
+    <message>
+        <source>Face pay has to start again and nothing was charged: capture the face again.</source>
+        <translation>刷脸支付需要重新开始，未扣款：请重新刷脸。</translation>
+    </message>
+    <message>
+        <source>The phone confirmation took too long and nothing was charged: try face pay again, or ask the customer to pay another way.</source>
+        <translation>手机号确认超时，未扣款：请重新刷脸，或请顾客换一种方式支付。</translation>
+    </message>
+    <message>
+        <source>The phone confirmation was not completed; nothing was charged.</source>
+        <translation>手机号确认未完成，未扣款。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong digits: enter the last 4 digits of your phone number again (%n attempt(s) left).</source>
+        <translation>
+            <numerusform>号码不正确：请重新输入手机号后四位（还可尝试 %n 次）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number.</source>
+        <translation>请输入您手机号的后四位。</translation>
     </message>
 </context>
 <context>
@@ -1629,10 +1831,6 @@
         <translation>正在收款，请等待结果。</translation>
     </message>
     <message>
-        <source>Face pay is not available on this terminal yet.</source>
-        <translation>刷脸支付暂不可用。</translation>
-    </message>
-    <message>
         <source>The amount cannot be negative.</source>
         <translation>金额不能为负数。</translation>
     </message>
@@ -1767,6 +1965,26 @@
     <message>
         <source>Paid %1</source>
         <translation>已付款 %1</translation>
+    </message>
+    <message>
+        <source>Face pay</source>
+        <translation type="unfinished">刷脸支付</translation>
+    </message>
+    <message>
+        <source>This terminal has no camera: face pay is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face pay needs the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter exactly 4 digits: the end of the phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The digits could not be sent: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

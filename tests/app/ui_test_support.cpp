@@ -7,6 +7,8 @@
 #include "app/application.h"
 #include "app/qml_singletons.h"
 #include "app/store/order_number.h"
+#include "drivers/camera/camera_factory.h"
+#include "drivers/camera/icamera.h"
 #include "drivers/driver_selection.h"
 #include "platform/curl_http_client.h"
 #include "platform/settings.h"
@@ -104,6 +106,22 @@ UiHarness::UiHarness(QUrl backendUrl, QString deviceId, checkout::CheckoutContro
         binding.get(), &session::DeviceBinding::activated, checkout.get(), [this] { checkout->resumeUnfinished(); },
         Qt::SingleShotConnection);
     CheckoutForeign::provide(checkout.get());
+    SettingsSources faceSources;
+    faceSources.overrides = cameraSettings;
+    faceSources.overrides << QStringLiteral("data.dir=") + dataDir.path();
+    auto faceSettings = Settings::load(faceSources);
+    Q_ASSERT(faceSettings.ok());
+    std::unique_ptr<drivers::ICamera> device;
+    if (!cameraSettings.isEmpty()) {
+        auto made = drivers::createCamera(*faceSettings);
+        Q_ASSERT(made.ok());
+        device = std::move(made).value();
+    }
+    auto camera = checkout::CheckoutCamera::create(std::move(device), *faceSettings, *backend, *payments, *checkout,
+                                                   *devices, wallClock, checkout::PaymentEngine::timerScheduler());
+    Q_ASSERT(camera.ok());
+    checkoutCamera = std::move(camera).value();
+    FacePayForeign::provide(&checkoutCamera->face());
 
     engine = std::make_unique<QQmlEngine>();
     engine->addImportPath(QStringLiteral("qrc:/"));
@@ -115,6 +133,8 @@ UiHarness::UiHarness(QUrl backendUrl, QString deviceId, checkout::CheckoutContro
 UiHarness::~UiHarness() {
     renderer.reset();
     engine.reset();
+    FacePayForeign::provide(nullptr);
+    checkoutCamera.reset();
     CheckoutForeign::provide(nullptr);
     checkout.reset();
     payments.reset();

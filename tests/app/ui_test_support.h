@@ -11,6 +11,7 @@
 
 #include "app/app_state.h"
 #include "app/backend/backend_client.h"
+#include "app/checkout/checkout_camera.h"
 #include "app/checkout/checkout_controller.h"
 #include "app/checkout/payment_engine.h"
 #include "app/customer_display.h"
@@ -51,6 +52,10 @@ struct UiHarness {
     // Applied, when set, to the HTTP client a harness creates before the BackendClient takes it: a benchmark's
     // decorator around the CurlHttpClient (bench_checkout_ui times the answers with it). Unset: the client as is.
     static inline std::function<std::unique_ptr<IHttpClient>(std::unique_ptr<IHttpClient>)> wrapHttp;
+    // Settings (key=value) of the checkout's camera and face pay (devices.camera*, camera.*, face.*), read as
+    // Application reads them (drivers::createCamera); empty: no camera, face pay unavailable. The face pay tests
+    // give a simulated camera on a photo or a folder of frames.
+    static inline QStringList cameraSettings;
 
     AppState appState;
     CustomerDisplay customerDisplay;
@@ -74,6 +79,7 @@ struct UiHarness {
     std::unique_ptr<store::SalesGate> salesGate;
     std::unique_ptr<checkout::PaymentEngine> payments;
     std::unique_ptr<checkout::CheckoutController> checkout;
+    std::unique_ptr<checkout::CheckoutCamera> checkoutCamera;
     std::unique_ptr<QQmlEngine> engine;
     std::unique_ptr<PageRenderer> renderer;
 };

@@ -705,12 +705,10 @@ TEST_F(FacePayTest, UnconfirmedOrderClosesWhenTheTokenExpires) {
 }
 
 TEST_F(FacePayTest, PhoneConfirmationOfAnEnrolledFaceLeadsToItsBehaviour) {
-    const auto enrolled = service->admin(QStringLiteral("face_enroll"),
-                                         {{"face_id", "F09"},
-                                          {"images", QJsonArray{QString::fromLatin1(QByteArray("jpeg").toBase64())}},
-                                          {"payer_name", "测试"},
-                                          {"phone", "+86 139 0000 4321"},
-                                          {"behaviour", "INSUFFICIENT_FUNDS"}});
+    // Stored directly: face_enroll now requires images showing a face (tests/sandbox/tst_face_matching.cpp).
+    const auto enrolled =
+        db->execute(QStringLiteral("INSERT INTO pay_faces (face_id, payer_name, phone, behaviour, created_at) "
+                                   "VALUES ('F09', '测试', '13900004321', 'INSUFFICIENT_FUNDS', 0)"));
     ASSERT_TRUE(enrolled) << enrolled.error().message.toStdString();
     script(QStringLiteral("NEED_PHONE_CONFIRM"), QStringLiteral("F09"));
     const Token t = authinfo();
