@@ -102,6 +102,14 @@ void CustomerDisplay::showFaceCapture() {
     setPhase(Phase::FaceCapture);
 }
 
+void CustomerDisplay::setFaceTrack(const QRectF& box, const QString& advice, bool good) {
+    if (m_faceBox == box && m_faceAdvice == advice && m_faceGood == good) return;
+    m_faceBox = box;
+    m_faceAdvice = advice;
+    m_faceGood = good;
+    emit faceChanged();
+}
+
 void CustomerDisplay::showResult(bool success, const QString& text) {
     if (m_resultSuccess != success || m_resultText != text) {
         m_resultSuccess = success;

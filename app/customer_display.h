@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QRectF>
 #include <QString>
 #include <QVariantList>
 #include <QtGlobal>
@@ -22,6 +23,9 @@ class CustomerDisplay final : public QObject {
     Q_PROPERTY(bool resultSuccess READ resultSuccess NOTIFY resultChanged)
     Q_PROPERTY(QString resultText READ resultText NOTIFY resultChanged)
     Q_PROPERTY(QString currency READ currency CONSTANT)
+    Q_PROPERTY(QRectF faceBox READ faceBox NOTIFY faceChanged)
+    Q_PROPERTY(QString faceAdvice READ faceAdvice NOTIFY faceChanged)
+    Q_PROPERTY(bool faceGood READ faceGood NOTIFY faceChanged)
 
 public:
     enum class Phase { Welcome, Amount, Paying, FaceCapture, Result };
@@ -40,6 +44,11 @@ public:
     bool resultSuccess() const { return m_resultSuccess; }
     QString resultText() const { return m_resultText; }
     QString currency() const { return QStringLiteral("CNY"); }
+    // During face capture: the tracked face (normalised to the camera picture, empty when none), the advice in the
+    // customer's words, and whether the frame is good (the box is drawn green).
+    QRectF faceBox() const { return m_faceBox; }
+    QString faceAdvice() const { return m_faceAdvice; }
+    bool faceGood() const { return m_faceGood; }
 
     // "¥12.50" for 1250; negative amounts get a leading minus ("-¥5.00"). Integer arithmetic only.
     Q_INVOKABLE QString formatMoney(qint64 fen) const;
@@ -56,6 +65,8 @@ public:
     Q_INVOKABLE void showPaying();
     Q_INVOKABLE void showFaceCapture();
     Q_INVOKABLE void showResult(bool success, const QString& text);
+    // The face capture's latest track (FaceCheckout): shown over the live camera picture while in FaceCapture.
+    void setFaceTrack(const QRectF& box, const QString& advice, bool good);
 
 signals:
     void phaseChanged();
@@ -64,6 +75,7 @@ signals:
     void discountsChanged();
     void payableFenChanged();
     void resultChanged();
+    void faceChanged();
 
 private:
     struct Discount {
@@ -83,6 +95,9 @@ private:
     QList<Discount> m_discounts;
     bool m_resultSuccess = false;
     QString m_resultText;
+    QRectF m_faceBox;
+    QString m_faceAdvice;
+    bool m_faceGood = false;
 };
 
 }  // namespace facepos

@@ -6,6 +6,7 @@
 #include "app/checkout/checkout_controller.h"
 #include "app/checkout/face_auth_cache.h"
 #include "app/checkout/face_checkout.h"
+#include "app/customer_display.h"
 #include "app/device_manager.h"
 #include "app/face/face_capture.h"
 #include "drivers/camera/camera_code_scanner.h"
@@ -16,12 +17,10 @@ namespace facepos::checkout {
 
 Q_LOGGING_CATEGORY(lcCheckoutCamera, "facepos.checkout.camera")
 
-Result<std::unique_ptr<CheckoutCamera>> CheckoutCamera::create(std::unique_ptr<drivers::ICamera> camera,
-                                                               const Settings& settings,
-                                                               backend::BackendClient& backend, PaymentEngine& engine,
-                                                               CheckoutController& checkout, DeviceManager& devices,
-                                                               std::shared_ptr<const IClock> clock,
-                                                               std::shared_ptr<IScheduler> scheduler) {
+Result<std::unique_ptr<CheckoutCamera>> CheckoutCamera::create(
+    std::unique_ptr<drivers::ICamera> camera, const Settings& settings, backend::BackendClient& backend,
+    PaymentEngine& engine, CheckoutController& checkout, DeviceManager& devices, CustomerDisplay& display,
+    std::shared_ptr<const IClock> clock, std::shared_ptr<IScheduler> scheduler) {
     std::unique_ptr<CheckoutCamera> self(new CheckoutCamera);
     self->m_checkout = &checkout;
     self->m_devices = &devices;
@@ -44,6 +43,11 @@ Result<std::unique_ptr<CheckoutCamera>> CheckoutCamera::create(std::unique_ptr<d
     CameraPreviewItem::setCamera(self->m_camera.get());
     devices.setCamera(self->m_camera.get());
     CheckoutCamera* raw = self.get();
+    // The customer display shows the same box and advice over its own live picture.
+    QObject::connect(self->m_face.get(), &FaceCheckout::tracked, &display, [raw, &display] {
+        const FaceCheckout& face = *raw->m_face;
+        display.setFaceTrack(face.faceBox(), face.guidanceText(), face.guidance() == u"none");
+    });
     if (self->m_camera) {
         QObject::connect(
             self->m_camera.get(), &drivers::CameraService::stateChanged, raw, [raw](const drivers::DeviceState& state) {

@@ -7,6 +7,7 @@
 #include "platform/result.h"
 
 namespace facepos {
+class CustomerDisplay;
 class DeviceManager;
 class Settings;
 }  // namespace facepos
@@ -46,7 +47,8 @@ public:
     static Result<std::unique_ptr<CheckoutCamera>> create(std::unique_ptr<drivers::ICamera> camera,
                                                           const Settings& settings, backend::BackendClient& backend,
                                                           PaymentEngine& engine, CheckoutController& checkout,
-                                                          DeviceManager& devices, std::shared_ptr<const IClock> clock,
+                                                          DeviceManager& devices, CustomerDisplay& display,
+                                                          std::shared_ptr<const IClock> clock,
                                                           std::shared_ptr<IScheduler> scheduler);
     ~CheckoutCamera() override;
 

@@ -40,7 +40,7 @@ std::optional<drivers::Prompt> promptFor(face::Guidance guidance) {
         case face::Guidance::HoldStill:
             return drivers::Prompt::HoldStill;
         case face::Guidance::Challenge:
-            return drivers::Prompt::Blink;
+            return drivers::Prompt::TurnHead;
         case face::Guidance::None:
         case face::Guidance::NotLive:
             return std::nullopt;
@@ -137,7 +137,7 @@ QString FaceCheckout::textFor(face::Guidance guidance) {
         case face::Guidance::HoldStill:
             return tr("Please hold still");
         case face::Guidance::Challenge:
-            return tr("Please blink or turn your head slightly");
+            return tr("Please turn your head slightly, then look back");
         case face::Guidance::NotLive:
             return tr("A live face is needed: photos and screens are not accepted");
     }

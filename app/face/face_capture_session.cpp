@@ -21,7 +21,10 @@ FaceCaptureSession::FaceCaptureSession(std::unique_ptr<IFaceDetector> detector,
       m_options(std::move(options)),
       m_request(std::move(request)),
       m_quality(quality),
-      m_livenessChecker(liveness, m_infraredDetector.get(), livenessThresholds) {}
+      m_livenessChecker(liveness, m_infraredDetector.get(), livenessThresholds) {
+    // A session sees one camera's frames in order: the detector may follow the face instead of rescanning.
+    if (m_detector) m_detector->setTracking(true);
+}
 
 Result<std::unique_ptr<FaceCaptureSession>> FaceCaptureSession::create(const FaceCaptureOptions& options,
                                                                        LivenessMode liveness,

@@ -33,6 +33,9 @@ public:
     // Looks for the eyes of one face (rightEye/leftEye/eyesFound of `face`); a no-op where detect() already did it.
     virtual void findEyes(const cv::Mat& frame, FaceDetection& face) = 0;
     virtual QString name() const = 0;
+    // Frames that follow each other (a capture session): a detector may then look for the face it found last near
+    // where it was, scanning the whole frame only every few frames. Off by default (unrelated images).
+    virtual void setTracking(bool on) { Q_UNUSED(on); }
 };
 
 // The detector the options ask for: YuNet when `yunetModelPath` is set, else the Haar cascade at `haarCascadePath`

@@ -96,8 +96,32 @@ std::vector<FaceDetection> HaarFaceDetector::detect(const cv::Mat& frame) {
         cv::equalizeHist(m_grey, m_grey);
         const int minSide = std::max(24, int(std::lround(kMinFaceFraction * m_grey.cols)));
         std::vector<cv::Rect> boxes;
-        m_faces.detectMultiScale(m_grey, boxes, kScaleFactor, kMinNeighbors, cv::CASCADE_SCALE_IMAGE,
-                                 cv::Size(minSide, minSide));
+        const bool nearLast = m_tracking && m_last && m_lastSize == m_grey.size() && m_sinceFullScan < kFullScanEvery;
+        if (nearLast) {
+            // Around the face of the previous frame only: a fraction of the full scan's windows.
+            const cv::Rect last = *m_last;
+            const cv::Rect around =
+                cv::Rect(last.x - last.width / 2, last.y - last.height / 2, last.width * 2, last.height * 2) &
+                cv::Rect(0, 0, m_grey.cols, m_grey.rows);
+            const int smallest = std::max(minSide, int(last.width * 0.7));
+            const int largest = std::max(smallest + 1, int(last.width * 1.4));
+            m_faces.detectMultiScale(m_grey(around), boxes, kScaleFactor, kMinNeighbors, cv::CASCADE_SCALE_IMAGE,
+                                     cv::Size(smallest, smallest), cv::Size(largest, largest));
+            for (cv::Rect& box : boxes) box += around.tl();
+            ++m_sinceFullScan;
+        }
+        if (!nearLast || boxes.empty()) {
+            boxes.clear();
+            m_faces.detectMultiScale(m_grey, boxes, kScaleFactor, kMinNeighbors, cv::CASCADE_SCALE_IMAGE,
+                                     cv::Size(minSide, minSide));
+            m_sinceFullScan = 0;
+        }
+        if (m_tracking && boxes.size() == 1) {
+            m_last = boxes.front();
+            m_lastSize = m_grey.size();
+        } else {
+            m_last.reset();
+        }
         const cv::Rect bounds(0, 0, frame.cols, frame.rows);
         for (const cv::Rect& box : boxes) {
             FaceDetection face;
@@ -110,6 +134,12 @@ std::vector<FaceDetection> HaarFaceDetector::detect(const cv::Mat& frame) {
         result.clear();
     }
     return result;
+}
+
+void HaarFaceDetector::setTracking(bool on) {
+    m_tracking = on;
+    m_last.reset();
+    m_sinceFullScan = 0;
 }
 
 void HaarFaceDetector::findEyes(const cv::Mat& frame, FaceDetection& face) {

@@ -19,7 +19,7 @@ enum class Prompt {
     TooDark,           // "too dark, please face the light"
     HoldStill,         // "please hold still"
     OnePersonOnly,     // "one person at a time, please"
-    Blink,             // "please blink" (the RGB liveness challenge)
+    TurnHead,          // "please turn your head slightly" (the RGB liveness challenge)
     EnterPhoneDigits,  // "please enter the last four digits of your phone number"
 };
 

@@ -99,8 +99,8 @@ QStringList PromptComposer::compose(Prompt prompt, qint64 amountFen, VoiceLangua
             return {p + QStringLiteral("hold_still")};
         case Prompt::OnePersonOnly:
             return {p + QStringLiteral("one_person")};
-        case Prompt::Blink:
-            return {p + QStringLiteral("blink")};
+        case Prompt::TurnHead:
+            return {p + QStringLiteral("turn_head")};
         case Prompt::EnterPhoneDigits:
             return {p + QStringLiteral("phone_digits")};
     }
@@ -112,7 +112,7 @@ QStringList PromptComposer::allClips() {
     for (const QString& p : {QStringLiteral("zh/"), QStringLiteral("en/")}) {
         for (const char* name :
              {"show_code", "look_camera", "success", "failed", "dian", "yuan", "move_closer", "move_back",
-              "face_camera", "too_dark", "hold_still", "one_person", "blink", "phone_digits"}) {
+              "face_camera", "too_dark", "hold_still", "one_person", "turn_head", "phone_digits"}) {
             clips << p + QString::fromLatin1(name);
         }
         for (int d = 0; d <= 9; ++d) clips << p + QStringLiteral("d%1").arg(d);

@@ -117,34 +117,20 @@ Rectangle {
             text: CustomerDisplay.formatMoney(CustomerDisplay.payableFen)
         }
 
-        // The live camera picture while the face is captured, with the face box and the advice. Loaded only then,
-        // so the FacePay singleton is asked for only on terminals that run the checkout.
+        // The live camera picture while the face is captured, with the face box; the picture exists only then.
         Loader {
             objectName: "facePreviewSlot"
             Layout.alignment: Qt.AlignHCenter
             Layout.preferredWidth: Math.min(view.width - 4 * Theme.spacing, 320)
-            Layout.preferredHeight: Layout.preferredWidth * 3 / 4
+            Layout.preferredHeight: Layout.preferredWidth
             active: view.phase === CustomerDisplay.FaceCapture
             visible: active
             sourceComponent: Component {
                 CameraPreview {
                     objectName: "customerCameraPreview"
                     active: true
-                    faceBox: FacePay.faceBox
-                    boxColor: FacePay.guidance === "none" ? Theme.ok : Theme.statusBarAttention
-                }
-            }
-        }
-
-        // The capture's advice (FacePay.guidanceText) for the prompt below, read only while the face is captured.
-        Loader {
-            id: faceAdvice
-            active: view.phase === CustomerDisplay.FaceCapture
-            visible: false
-            sourceComponent: Component {
-                QtObject {
-                    readonly property string text: FacePay.guidanceText.length > 0 ? FacePay.guidanceText
-                                                                                    : qsTr("Please look at the camera")
+                    faceBox: CustomerDisplay.faceBox
+                    boxColor: CustomerDisplay.faceGood ? Theme.ok : Theme.statusBarAttention
                 }
             }
         }
@@ -157,8 +143,9 @@ Rectangle {
             wrapMode: Text.Wrap
             color: Theme.customerText
             font.pixelSize: Theme.fontLarge
-            text: view.phase === CustomerDisplay.FaceCapture ? (faceAdvice.item ? faceAdvice.item.text : "")
-                                                              : qsTr("Please show your payment code")
+            text: view.phase !== CustomerDisplay.FaceCapture ? qsTr("Please show your payment code")
+                  : CustomerDisplay.faceAdvice.length > 0 ? CustomerDisplay.faceAdvice
+                  : qsTr("Please look at the camera")
         }
 
         Rectangle {

@@ -216,54 +216,54 @@
     <name>CheckoutFacePage</name>
     <message>
         <source>Confirm with the phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm with the phone number</translation>
     </message>
     <message>
         <source>Face pay</source>
-        <translation type="unfinished">Face pay</translation>
+        <translation>Face pay</translation>
     </message>
     <message>
         <source>Before you pay with your face</source>
-        <translation type="unfinished"></translation>
+        <translation>Before you pay with your face</translation>
     </message>
     <message>
         <source>The camera takes one picture of your face. It is encrypted on this terminal at once, sent only to identify you for this payment, and never stored on the terminal. You may be asked for the last 4 digits of your phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>The camera takes one picture of your face. It is encrypted on this terminal at once, sent only to identify you for this payment, and never stored on the terminal. You may be asked for the last 4 digits of your phone number.</translation>
     </message>
     <message>
         <source>You can always pay with your payment code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>You can always pay with your payment code instead.</translation>
     </message>
     <message>
         <source>I agree, pay with my face</source>
-        <translation type="unfinished"></translation>
+        <translation>I agree, pay with my face</translation>
     </message>
     <message>
         <source>Pay by payment code</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay by payment code</translation>
     </message>
     <message>
         <source>%1 s left, then the payment code is offered</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s left, then the payment code is offered</translation>
     </message>
     <message>
         <source>Please enter the last 4 digits of your phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the last 4 digits of your phone number</translation>
     </message>
     <message numerus="yes">
         <source>Those digits did not match. %n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Those digits did not match. %n attempt left.</numerusform>
+            <numerusform>Those digits did not match. %n attempts left.</numerusform>
         </translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished">Confirm</translation>
+        <translation>Confirm</translation>
     </message>
     <message>
         <source>Cancel payment</source>
-        <translation type="unfinished">Cancel payment</translation>
+        <translation>Cancel payment</translation>
     </message>
 </context>
 <context>
@@ -314,11 +314,11 @@
     </message>
     <message>
         <source>Face pay</source>
-        <translation type="unfinished">Face pay</translation>
+        <translation>Face pay</translation>
     </message>
     <message>
         <source>%1 · order %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · order %2</translation>
     </message>
 </context>
 <context>
@@ -693,122 +693,122 @@
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>Off</translation>
     </message>
     <message>
         <source>Stop the camera test</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop the camera test</translation>
     </message>
     <message>
         <source>Test the camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Test the camera</translation>
     </message>
     <message>
         <source>No camera is configured (devices.camera): face pay is off; payment codes come from the scanner.</source>
-        <translation type="unfinished"></translation>
+        <translation>No camera is configured (devices.camera): face pay is off; payment codes come from the scanner.</translation>
     </message>
     <message>
         <source>Face pay and camera code reading open the camera only while a payment is being taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Face pay and camera code reading open the camera only while a payment is being taken.</translation>
     </message>
 </context>
 <context>
     <name>FaceCheckout</name>
     <message>
         <source>No face could be captured in time. Please pay with your payment code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>No face could be captured in time. Please pay with your payment code instead.</translation>
     </message>
     <message>
         <source>%1 Please pay with your payment code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Please pay with your payment code instead.</translation>
     </message>
     <message>
         <source>This terminal has no camera: face pay is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal has no camera: face pay is not available.</translation>
     </message>
     <message>
         <source>Face pay is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Face pay is not available: %1</translation>
     </message>
     <message>
         <source>The camera stopped working (unplugged?).</source>
-        <translation type="unfinished"></translation>
+        <translation>The camera stopped working (unplugged?).</translation>
     </message>
     <message>
         <source>No camera was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No camera was found.</translation>
     </message>
     <message>
         <source>The camera cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>The camera cannot be opened.</translation>
     </message>
     <message>
         <source>The face picture could not be prepared for sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>The face picture could not be prepared for sending.</translation>
     </message>
     <message>
         <source>Face detection cannot run on this terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Face detection cannot run on this terminal.</translation>
     </message>
     <message>
         <source>Face capture stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Face capture stopped.</translation>
     </message>
     <message>
         <source>Getting ready…</source>
-        <translation type="unfinished"></translation>
+        <translation>Getting ready…</translation>
     </message>
     <message>
         <source>Hold still — capturing</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold still — capturing</translation>
     </message>
     <message>
         <source>Please look at the camera</source>
-        <translation type="unfinished">Please look at the camera</translation>
+        <translation>Please look at the camera</translation>
     </message>
     <message>
         <source>One person at a time, please</source>
-        <translation type="unfinished"></translation>
+        <translation>One person at a time, please</translation>
     </message>
     <message>
         <source>Please move closer</source>
-        <translation type="unfinished"></translation>
+        <translation>Please move closer</translation>
     </message>
     <message>
         <source>Please move back a little</source>
-        <translation type="unfinished"></translation>
+        <translation>Please move back a little</translation>
     </message>
     <message>
         <source>Please move your face to the middle of the frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Please move your face to the middle of the frame</translation>
     </message>
     <message>
         <source>Please face the camera straight on</source>
-        <translation type="unfinished"></translation>
+        <translation>Please face the camera straight on</translation>
     </message>
     <message>
         <source>Too dark: please face the light</source>
-        <translation type="unfinished"></translation>
+        <translation>Too dark: please face the light</translation>
     </message>
     <message>
         <source>Too bright: please step out of the glare</source>
-        <translation type="unfinished"></translation>
+        <translation>Too bright: please step out of the glare</translation>
     </message>
     <message>
         <source>Please hold still</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please blink or turn your head slightly</source>
-        <translation type="unfinished"></translation>
+        <translation>Please hold still</translation>
     </message>
     <message>
         <source>A live face is needed: photos and screens are not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>A live face is needed: photos and screens are not accepted</translation>
     </message>
     <message>
         <source>Face pay cannot start (%1). Please pay with your payment code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Face pay cannot start (%1). Please pay with your payment code instead.</translation>
+    </message>
+    <message>
+        <source>Please turn your head slightly, then look back</source>
+        <translation>Please turn your head slightly, then look back</translation>
     </message>
 </context>
 <context>
@@ -1983,23 +1983,23 @@
     </message>
     <message>
         <source>Face pay</source>
-        <translation type="unfinished">Face pay</translation>
+        <translation>Face pay</translation>
     </message>
     <message>
         <source>This terminal has no camera: face pay is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal has no camera: face pay is not available.</translation>
     </message>
     <message>
         <source>Face pay needs the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Face pay needs the network.</translation>
     </message>
     <message>
         <source>Enter exactly 4 digits: the end of the phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter exactly 4 digits: the end of the phone number.</translation>
     </message>
     <message>
         <source>The digits could not be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The digits could not be sent: %1</translation>
     </message>
 </context>
 <context>

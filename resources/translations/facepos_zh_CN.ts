@@ -216,53 +216,53 @@
     <name>CheckoutFacePage</name>
     <message>
         <source>Confirm with the phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号确认</translation>
     </message>
     <message>
         <source>Face pay</source>
-        <translation type="unfinished">刷脸支付</translation>
+        <translation>刷脸支付</translation>
     </message>
     <message>
         <source>Before you pay with your face</source>
-        <translation type="unfinished"></translation>
+        <translation>刷脸支付前请您知悉</translation>
     </message>
     <message>
         <source>The camera takes one picture of your face. It is encrypted on this terminal at once, sent only to identify you for this payment, and never stored on the terminal. You may be asked for the last 4 digits of your phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头将拍摄一张您的面部照片。照片在本终端上立即加密，仅用于本次支付的身份识别，不会保存在终端上。可能需要您输入手机号后四位进行确认。</translation>
     </message>
     <message>
         <source>You can always pay with your payment code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>您也可以随时改用付款码支付。</translation>
     </message>
     <message>
         <source>I agree, pay with my face</source>
-        <translation type="unfinished"></translation>
+        <translation>同意并刷脸支付</translation>
     </message>
     <message>
         <source>Pay by payment code</source>
-        <translation type="unfinished"></translation>
+        <translation>改用付款码</translation>
     </message>
     <message>
         <source>%1 s left, then the payment code is offered</source>
-        <translation type="unfinished"></translation>
+        <translation>还剩 %1 秒，超时后请改用付款码</translation>
     </message>
     <message>
         <source>Please enter the last 4 digits of your phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入手机号后四位</translation>
     </message>
     <message numerus="yes">
         <source>Those digits did not match. %n attempt(s) left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>号码不匹配，还可尝试 %n 次。</numerusform>
         </translation>
     </message>
     <message>
         <source>Confirm</source>
-        <translation type="unfinished">确认</translation>
+        <translation>确认</translation>
     </message>
     <message>
         <source>Cancel payment</source>
-        <translation type="unfinished">取消收款</translation>
+        <translation>取消收款</translation>
     </message>
 </context>
 <context>
@@ -313,11 +313,11 @@
     </message>
     <message>
         <source>Face pay</source>
-        <translation type="unfinished">刷脸支付</translation>
+        <translation>刷脸支付</translation>
     </message>
     <message>
         <source>%1 · order %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 订单 %2</translation>
     </message>
 </context>
 <context>
@@ -692,122 +692,122 @@
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>未开启</translation>
     </message>
     <message>
         <source>Stop the camera test</source>
-        <translation type="unfinished"></translation>
+        <translation>停止摄像头测试</translation>
     </message>
     <message>
         <source>Test the camera</source>
-        <translation type="unfinished"></translation>
+        <translation>测试摄像头</translation>
     </message>
     <message>
         <source>No camera is configured (devices.camera): face pay is off; payment codes come from the scanner.</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置摄像头（devices.camera）：刷脸支付不可用，付款码由扫码枪读取。</translation>
     </message>
     <message>
         <source>Face pay and camera code reading open the camera only while a payment is being taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>刷脸支付和摄像头扫码只在收款时打开摄像头。</translation>
     </message>
 </context>
 <context>
     <name>FaceCheckout</name>
     <message>
         <source>No face could be captured in time. Please pay with your payment code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能及时拍到合格的人脸，请改用付款码支付。</translation>
     </message>
     <message>
         <source>%1 Please pay with your payment code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 请改用付款码支付。</translation>
     </message>
     <message>
         <source>This terminal has no camera: face pay is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端没有摄像头，无法刷脸支付。</translation>
     </message>
     <message>
         <source>Face pay is not available: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>暂不能刷脸支付：%1</translation>
     </message>
     <message>
         <source>The camera stopped working (unplugged?).</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头已停止工作（可能已断开）。</translation>
     </message>
     <message>
         <source>No camera was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到摄像头。</translation>
     </message>
     <message>
         <source>The camera cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开摄像头。</translation>
     </message>
     <message>
         <source>The face picture could not be prepared for sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸照片无法加密发送。</translation>
     </message>
     <message>
         <source>Face detection cannot run on this terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端无法运行人脸检测。</translation>
     </message>
     <message>
         <source>Face capture stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>人脸采集已停止。</translation>
     </message>
     <message>
         <source>Getting ready…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在准备…</translation>
     </message>
     <message>
         <source>Hold still — capturing</source>
-        <translation type="unfinished"></translation>
+        <translation>请保持不动，正在采集</translation>
     </message>
     <message>
         <source>Please look at the camera</source>
-        <translation type="unfinished">请正视摄像头</translation>
+        <translation>请正视摄像头</translation>
     </message>
     <message>
         <source>One person at a time, please</source>
-        <translation type="unfinished"></translation>
+        <translation>请一人刷脸</translation>
     </message>
     <message>
         <source>Please move closer</source>
-        <translation type="unfinished"></translation>
+        <translation>请靠近一点</translation>
     </message>
     <message>
         <source>Please move back a little</source>
-        <translation type="unfinished"></translation>
+        <translation>请稍微后退</translation>
     </message>
     <message>
         <source>Please move your face to the middle of the frame</source>
-        <translation type="unfinished"></translation>
+        <translation>请将面部移到画面中央</translation>
     </message>
     <message>
         <source>Please face the camera straight on</source>
-        <translation type="unfinished"></translation>
+        <translation>请正对摄像头</translation>
     </message>
     <message>
         <source>Too dark: please face the light</source>
-        <translation type="unfinished"></translation>
+        <translation>光线太暗，请面向光源</translation>
     </message>
     <message>
         <source>Too bright: please step out of the glare</source>
-        <translation type="unfinished"></translation>
+        <translation>光线太强，请避开强光</translation>
     </message>
     <message>
         <source>Please hold still</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Please blink or turn your head slightly</source>
-        <translation type="unfinished"></translation>
+        <translation>请保持不动</translation>
     </message>
     <message>
         <source>A live face is needed: photos and screens are not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>需要真人刷脸：不接受照片或屏幕</translation>
     </message>
     <message>
         <source>Face pay cannot start (%1). Please pay with your payment code instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始刷脸支付（%1），请改用付款码支付。</translation>
+    </message>
+    <message>
+        <source>Please turn your head slightly, then look back</source>
+        <translation>请轻轻转动头部，再看回摄像头</translation>
     </message>
 </context>
 <context>
@@ -1968,23 +1968,23 @@
     </message>
     <message>
         <source>Face pay</source>
-        <translation type="unfinished">刷脸支付</translation>
+        <translation>刷脸支付</translation>
     </message>
     <message>
         <source>This terminal has no camera: face pay is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>本终端没有摄像头，无法刷脸支付。</translation>
     </message>
     <message>
         <source>Face pay needs the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>刷脸支付需要网络。</translation>
     </message>
     <message>
         <source>Enter exactly 4 digits: the end of the phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 4 位数字：手机号的最后四位。</translation>
     </message>
     <message>
         <source>The digits could not be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>号码未能发送：%1</translation>
     </message>
 </context>
 <context>

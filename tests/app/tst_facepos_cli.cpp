@@ -102,17 +102,18 @@ TEST_F(FaceposCli, DemoWithoutADisplayRendersTheScreensAndSaysWhere) {
           QStringLiteral("SettingsPage-zh_CN.png"), QStringLiteral("CheckoutResultPage-zh_CN.png")}) {
         EXPECT_FALSE(QImage(out + QLatin1Char('/') + name).isNull()) << qPrintable(name);
     }
-    // The scripted checkout: both sales paid (the output is in the UI's language, Chinese first) and each receipt
-    // on the virtual printer.
+    // The scripted checkout: cash, a payment code and face pay (the demo camera plays a photo the demo sandbox
+    // enrolled), all paid (the output is in the UI's language, Chinese first), and each receipt on the virtual printer.
     EXPECT_TRUE(r.out.contains(QStringLiteral("Sale of ¥12.50 by 现金: 收款成功"))) << qPrintable(r.out);
     EXPECT_TRUE(r.out.contains(QStringLiteral("Sale of ¥36.80 by 微信支付: 收款成功"))) << qPrintable(r.out);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("Sale of ¥18.80 by 刷脸支付: 收款成功"))) << qPrintable(r.out);
     int receipts = 0;
     for (const QString& line : r.out.split(QLatin1Char('\n'))) {
         if (!line.startsWith(QStringLiteral("Printed: "))) continue;
         ++receipts;
         EXPECT_FALSE(QImage(line.mid(9).trimmed()).isNull()) << qPrintable(line);
     }
-    EXPECT_EQ(receipts, 2) << qPrintable(r.out);
+    EXPECT_EQ(receipts, 3) << qPrintable(r.out);
 }
 
 TEST_F(FaceposCli, MalformedConfigFileFailsNamingFileAndLine) {

@@ -117,8 +117,9 @@ UiHarness::UiHarness(QUrl backendUrl, QString deviceId, checkout::CheckoutContro
         Q_ASSERT(made.ok());
         device = std::move(made).value();
     }
-    auto camera = checkout::CheckoutCamera::create(std::move(device), *faceSettings, *backend, *payments, *checkout,
-                                                   *devices, wallClock, checkout::PaymentEngine::timerScheduler());
+    auto camera =
+        checkout::CheckoutCamera::create(std::move(device), *faceSettings, *backend, *payments, *checkout, *devices,
+                                         customerDisplay, wallClock, checkout::PaymentEngine::timerScheduler());
     Q_ASSERT(camera.ok());
     checkoutCamera = std::move(camera).value();
     FacePayForeign::provide(&checkoutCamera->face());
