@@ -1,4 +1,4 @@
-#include "app/checkout/face_checkout.h"
+#include "face_checkout.h"
 
 #include <QLocale>
 #include <QLoggingCategory>

@@ -132,7 +132,10 @@ Page {
             }
 
             ColumnLayout {
+                // Fixed: the live picture takes the rest (a child's fillWidth would make this column fill too).
+                Layout.fillWidth: false
                 Layout.preferredWidth: 320
+                Layout.maximumWidth: 320
                 Layout.fillHeight: true
                 spacing: Theme.spacing
                 Text {

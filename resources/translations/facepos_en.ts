@@ -713,105 +713,6 @@
     </message>
 </context>
 <context>
-    <name>FaceCheckout</name>
-    <message>
-        <source>No face could be captured in time. Please pay with your payment code instead.</source>
-        <translation>No face could be captured in time. Please pay with your payment code instead.</translation>
-    </message>
-    <message>
-        <source>%1 Please pay with your payment code instead.</source>
-        <translation>%1 Please pay with your payment code instead.</translation>
-    </message>
-    <message>
-        <source>This terminal has no camera: face pay is not available.</source>
-        <translation>This terminal has no camera: face pay is not available.</translation>
-    </message>
-    <message>
-        <source>Face pay is not available: %1</source>
-        <translation>Face pay is not available: %1</translation>
-    </message>
-    <message>
-        <source>The camera stopped working (unplugged?).</source>
-        <translation>The camera stopped working (unplugged?).</translation>
-    </message>
-    <message>
-        <source>No camera was found.</source>
-        <translation>No camera was found.</translation>
-    </message>
-    <message>
-        <source>The camera cannot be opened.</source>
-        <translation>The camera cannot be opened.</translation>
-    </message>
-    <message>
-        <source>The face picture could not be prepared for sending.</source>
-        <translation>The face picture could not be prepared for sending.</translation>
-    </message>
-    <message>
-        <source>Face detection cannot run on this terminal.</source>
-        <translation>Face detection cannot run on this terminal.</translation>
-    </message>
-    <message>
-        <source>Face capture stopped.</source>
-        <translation>Face capture stopped.</translation>
-    </message>
-    <message>
-        <source>Getting ready…</source>
-        <translation>Getting ready…</translation>
-    </message>
-    <message>
-        <source>Hold still — capturing</source>
-        <translation>Hold still — capturing</translation>
-    </message>
-    <message>
-        <source>Please look at the camera</source>
-        <translation>Please look at the camera</translation>
-    </message>
-    <message>
-        <source>One person at a time, please</source>
-        <translation>One person at a time, please</translation>
-    </message>
-    <message>
-        <source>Please move closer</source>
-        <translation>Please move closer</translation>
-    </message>
-    <message>
-        <source>Please move back a little</source>
-        <translation>Please move back a little</translation>
-    </message>
-    <message>
-        <source>Please move your face to the middle of the frame</source>
-        <translation>Please move your face to the middle of the frame</translation>
-    </message>
-    <message>
-        <source>Please face the camera straight on</source>
-        <translation>Please face the camera straight on</translation>
-    </message>
-    <message>
-        <source>Too dark: please face the light</source>
-        <translation>Too dark: please face the light</translation>
-    </message>
-    <message>
-        <source>Too bright: please step out of the glare</source>
-        <translation>Too bright: please step out of the glare</translation>
-    </message>
-    <message>
-        <source>Please hold still</source>
-        <translation>Please hold still</translation>
-    </message>
-    <message>
-        <source>A live face is needed: photos and screens are not accepted</source>
-        <translation>A live face is needed: photos and screens are not accepted</translation>
-    </message>
-    <message>
-        <source>Face pay cannot start (%1). Please pay with your payment code instead.</source>
-        <translation>Face pay cannot start (%1). Please pay with your payment code instead.</translation>
-    </message>
-    <message>
-        <source>Please turn your head slightly, then look back</source>
-        <translation>Please turn your head slightly, then look back</translation>
-    </message>
-</context>
-<context>
     <name>HomePage</name>
     <message>
         <source>FacePOS</source>
@@ -2000,6 +1901,105 @@
     <message>
         <source>The digits could not be sent: %1</source>
         <translation>The digits could not be sent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::checkout::FaceCheckout</name>
+    <message>
+        <source>No face could be captured in time. Please pay with your payment code instead.</source>
+        <translation>No face could be captured in time. Please pay with your payment code instead.</translation>
+    </message>
+    <message>
+        <source>%1 Please pay with your payment code instead.</source>
+        <translation>%1 Please pay with your payment code instead.</translation>
+    </message>
+    <message>
+        <source>This terminal has no camera: face pay is not available.</source>
+        <translation>This terminal has no camera: face pay is not available.</translation>
+    </message>
+    <message>
+        <source>Face pay is not available: %1</source>
+        <translation>Face pay is not available: %1</translation>
+    </message>
+    <message>
+        <source>The camera stopped working (unplugged?).</source>
+        <translation>The camera stopped working (unplugged?).</translation>
+    </message>
+    <message>
+        <source>No camera was found.</source>
+        <translation>No camera was found.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be opened.</source>
+        <translation>The camera cannot be opened.</translation>
+    </message>
+    <message>
+        <source>The face picture could not be prepared for sending.</source>
+        <translation>The face picture could not be prepared for sending.</translation>
+    </message>
+    <message>
+        <source>Face detection cannot run on this terminal.</source>
+        <translation>Face detection cannot run on this terminal.</translation>
+    </message>
+    <message>
+        <source>Face capture stopped.</source>
+        <translation>Face capture stopped.</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>Getting ready…</translation>
+    </message>
+    <message>
+        <source>Hold still — capturing</source>
+        <translation>Hold still — capturing</translation>
+    </message>
+    <message>
+        <source>Please look at the camera</source>
+        <translation>Please look at the camera</translation>
+    </message>
+    <message>
+        <source>One person at a time, please</source>
+        <translation>One person at a time, please</translation>
+    </message>
+    <message>
+        <source>Please move closer</source>
+        <translation>Please move closer</translation>
+    </message>
+    <message>
+        <source>Please move back a little</source>
+        <translation>Please move back a little</translation>
+    </message>
+    <message>
+        <source>Please move your face to the middle of the frame</source>
+        <translation>Please move your face to the middle of the frame</translation>
+    </message>
+    <message>
+        <source>Please face the camera straight on</source>
+        <translation>Please face the camera straight on</translation>
+    </message>
+    <message>
+        <source>Too dark: please face the light</source>
+        <translation>Too dark: please face the light</translation>
+    </message>
+    <message>
+        <source>Too bright: please step out of the glare</source>
+        <translation>Too bright: please step out of the glare</translation>
+    </message>
+    <message>
+        <source>Please hold still</source>
+        <translation>Please hold still</translation>
+    </message>
+    <message>
+        <source>Please turn your head slightly, then look back</source>
+        <translation>Please turn your head slightly, then look back</translation>
+    </message>
+    <message>
+        <source>A live face is needed: photos and screens are not accepted</source>
+        <translation>A live face is needed: photos and screens are not accepted</translation>
+    </message>
+    <message>
+        <source>Face pay cannot start (%1). Please pay with your payment code instead.</source>
+        <translation>Face pay cannot start (%1). Please pay with your payment code instead.</translation>
     </message>
 </context>
 <context>

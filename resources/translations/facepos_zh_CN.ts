@@ -712,105 +712,6 @@
     </message>
 </context>
 <context>
-    <name>FaceCheckout</name>
-    <message>
-        <source>No face could be captured in time. Please pay with your payment code instead.</source>
-        <translation>未能及时拍到合格的人脸，请改用付款码支付。</translation>
-    </message>
-    <message>
-        <source>%1 Please pay with your payment code instead.</source>
-        <translation>%1 请改用付款码支付。</translation>
-    </message>
-    <message>
-        <source>This terminal has no camera: face pay is not available.</source>
-        <translation>本终端没有摄像头，无法刷脸支付。</translation>
-    </message>
-    <message>
-        <source>Face pay is not available: %1</source>
-        <translation>暂不能刷脸支付：%1</translation>
-    </message>
-    <message>
-        <source>The camera stopped working (unplugged?).</source>
-        <translation>摄像头已停止工作（可能已断开）。</translation>
-    </message>
-    <message>
-        <source>No camera was found.</source>
-        <translation>未找到摄像头。</translation>
-    </message>
-    <message>
-        <source>The camera cannot be opened.</source>
-        <translation>无法打开摄像头。</translation>
-    </message>
-    <message>
-        <source>The face picture could not be prepared for sending.</source>
-        <translation>人脸照片无法加密发送。</translation>
-    </message>
-    <message>
-        <source>Face detection cannot run on this terminal.</source>
-        <translation>本终端无法运行人脸检测。</translation>
-    </message>
-    <message>
-        <source>Face capture stopped.</source>
-        <translation>人脸采集已停止。</translation>
-    </message>
-    <message>
-        <source>Getting ready…</source>
-        <translation>正在准备…</translation>
-    </message>
-    <message>
-        <source>Hold still — capturing</source>
-        <translation>请保持不动，正在采集</translation>
-    </message>
-    <message>
-        <source>Please look at the camera</source>
-        <translation>请正视摄像头</translation>
-    </message>
-    <message>
-        <source>One person at a time, please</source>
-        <translation>请一人刷脸</translation>
-    </message>
-    <message>
-        <source>Please move closer</source>
-        <translation>请靠近一点</translation>
-    </message>
-    <message>
-        <source>Please move back a little</source>
-        <translation>请稍微后退</translation>
-    </message>
-    <message>
-        <source>Please move your face to the middle of the frame</source>
-        <translation>请将面部移到画面中央</translation>
-    </message>
-    <message>
-        <source>Please face the camera straight on</source>
-        <translation>请正对摄像头</translation>
-    </message>
-    <message>
-        <source>Too dark: please face the light</source>
-        <translation>光线太暗，请面向光源</translation>
-    </message>
-    <message>
-        <source>Too bright: please step out of the glare</source>
-        <translation>光线太强，请避开强光</translation>
-    </message>
-    <message>
-        <source>Please hold still</source>
-        <translation>请保持不动</translation>
-    </message>
-    <message>
-        <source>A live face is needed: photos and screens are not accepted</source>
-        <translation>需要真人刷脸：不接受照片或屏幕</translation>
-    </message>
-    <message>
-        <source>Face pay cannot start (%1). Please pay with your payment code instead.</source>
-        <translation>无法开始刷脸支付（%1），请改用付款码支付。</translation>
-    </message>
-    <message>
-        <source>Please turn your head slightly, then look back</source>
-        <translation>请轻轻转动头部，再看回摄像头</translation>
-    </message>
-</context>
-<context>
     <name>HomePage</name>
     <message>
         <source>FacePOS</source>
@@ -1985,6 +1886,105 @@
     <message>
         <source>The digits could not be sent: %1</source>
         <translation>号码未能发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>facepos::checkout::FaceCheckout</name>
+    <message>
+        <source>No face could be captured in time. Please pay with your payment code instead.</source>
+        <translation>未能及时拍到合格的人脸，请改用付款码支付。</translation>
+    </message>
+    <message>
+        <source>%1 Please pay with your payment code instead.</source>
+        <translation>%1 请改用付款码支付。</translation>
+    </message>
+    <message>
+        <source>This terminal has no camera: face pay is not available.</source>
+        <translation>本终端没有摄像头，无法刷脸支付。</translation>
+    </message>
+    <message>
+        <source>Face pay is not available: %1</source>
+        <translation>暂不能刷脸支付：%1</translation>
+    </message>
+    <message>
+        <source>The camera stopped working (unplugged?).</source>
+        <translation>摄像头已停止工作（可能已断开）。</translation>
+    </message>
+    <message>
+        <source>No camera was found.</source>
+        <translation>未找到摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera cannot be opened.</source>
+        <translation>无法打开摄像头。</translation>
+    </message>
+    <message>
+        <source>The face picture could not be prepared for sending.</source>
+        <translation>人脸照片无法加密发送。</translation>
+    </message>
+    <message>
+        <source>Face detection cannot run on this terminal.</source>
+        <translation>本终端无法运行人脸检测。</translation>
+    </message>
+    <message>
+        <source>Face capture stopped.</source>
+        <translation>人脸采集已停止。</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Hold still — capturing</source>
+        <translation>请保持不动，正在采集</translation>
+    </message>
+    <message>
+        <source>Please look at the camera</source>
+        <translation>请正视摄像头</translation>
+    </message>
+    <message>
+        <source>One person at a time, please</source>
+        <translation>请一人刷脸</translation>
+    </message>
+    <message>
+        <source>Please move closer</source>
+        <translation>请靠近一点</translation>
+    </message>
+    <message>
+        <source>Please move back a little</source>
+        <translation>请稍微后退</translation>
+    </message>
+    <message>
+        <source>Please move your face to the middle of the frame</source>
+        <translation>请将面部移到画面中央</translation>
+    </message>
+    <message>
+        <source>Please face the camera straight on</source>
+        <translation>请正对摄像头</translation>
+    </message>
+    <message>
+        <source>Too dark: please face the light</source>
+        <translation>光线太暗，请面向光源</translation>
+    </message>
+    <message>
+        <source>Too bright: please step out of the glare</source>
+        <translation>光线太强，请避开强光</translation>
+    </message>
+    <message>
+        <source>Please hold still</source>
+        <translation>请保持不动</translation>
+    </message>
+    <message>
+        <source>Please turn your head slightly, then look back</source>
+        <translation>请轻轻转动头部，再看回摄像头</translation>
+    </message>
+    <message>
+        <source>A live face is needed: photos and screens are not accepted</source>
+        <translation>需要真人刷脸：不接受照片或屏幕</translation>
+    </message>
+    <message>
+        <source>Face pay cannot start (%1). Please pay with your payment code instead.</source>
+        <translation>无法开始刷脸支付（%1），请改用付款码支付。</translation>
     </message>
 </context>
 <context>

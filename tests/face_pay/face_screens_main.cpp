@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
         !t.grab(out, QStringLiteral("face-capture-zh_CN.png")))
         return failWith(QStringLiteral("capture: ") + c.message() + face.failureText());
 
-    if (!t.waitForStage(QStringLiteral("phone")) || !t.press(QStringLiteral("5")) || !t.press(QStringLiteral("6")) ||
+    if (!t.waitForStage(QStringLiteral("phone")) || !t.waitForPage(QStringLiteral("checkoutFacePage")) ||
+        !t.press(QStringLiteral("5")) || !t.press(QStringLiteral("6")) ||
         !t.grab(out, QStringLiteral("face-phone-zh_CN.png")))
         return failWith(QStringLiteral("phone: ") + t.lastError());
     if (!t.type(QStringLiteral("78")) || !t.press(QStringLiteral("confirm")) ||
