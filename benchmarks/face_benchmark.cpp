@@ -54,7 +54,9 @@ void printStats(const char* what, std::vector<double> ms) {
 drivers::CameraFrame faceFrame(const std::vector<cv::Mat>& photos, int i) {
     drivers::CameraFrame frame;
     const int dx = (i % 9 - 4) * 4;  // a little movement, as a customer makes
-    frame.color = testing::noisy(testing::composeFrame(photos[std::size_t(i) % photos.size()], 0.9, {dx, 0}), 4, i);
+    // One customer at a time, as at a counter: each photo stands in front of the camera for 75 frames (2.5 s).
+    const std::size_t person = std::size_t(i / 75) % photos.size();
+    frame.color = testing::noisy(testing::composeFrame(photos[person], 0.9, {dx, 0}), 4, i);
     frame.sequence = i + 1;
     frame.timestampMs = (i + 1) * 33;
     return frame;

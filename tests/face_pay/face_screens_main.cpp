@@ -9,12 +9,14 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <cstdio>
 
 #include "app/checkout/face_checkout.h"
 #include "checkout/checkout_driver.h"
+#include "drivers/camera/camera_service.h"
 
 Q_IMPORT_QML_PLUGIN(FacePOSPlugin)
 
@@ -83,6 +85,19 @@ int main(int argc, char** argv) {
     if (!t.tap(QStringLiteral("consentAgreeButton")) || !t.waitFor([&] { return !face.faceBox().isEmpty(); }) ||
         !t.grab(out, QStringLiteral("face-capture-zh_CN.png")))
         return failWith(QStringLiteral("capture: ") + c.message() + face.failureText());
+    // The live picture's frame rate while the face is captured: new preview pictures the camera thread hands the
+    // customer display (and the cashier's page) in one second; each one is an update() of the CameraPreview items.
+    // (Offscreen nothing is painted unless grabbed, so the paint rate itself is for a real display to show.)
+    if (drivers::CameraService* camera = ui.checkoutCamera->camera()) {
+        int pictures = 0;
+        QObject counter;
+        QObject::connect(camera, &drivers::CameraService::previewReady, &counter, [&] { ++pictures; });
+        QElapsedTimer second;
+        second.start();
+        t.waitFor([&] { return second.elapsed() >= 1000; }, 2000);
+        std::printf("live preview: %d pictures in %lld ms (%.1f per second)\n", pictures,
+                    static_cast<long long>(second.elapsed()), pictures * 1000.0 / double(second.elapsed()));
+    }
 
     if (!t.waitForStage(QStringLiteral("phone")) || !t.waitForPage(QStringLiteral("checkoutFacePage")) ||
         !t.press(QStringLiteral("5")) || !t.press(QStringLiteral("6")) ||
