@@ -18,10 +18,10 @@ namespace facepos::face {
 
 // The settings of the capture pipeline (face.* keys, docs/configuration.md).
 struct FaceCaptureOptions {
-    QString yunetModelPath;        // face.detector_model: empty → the Haar cascade from opencv-data
-    QString haarCascadePath;       // defaults to /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml
+    QString yunetModelPath;   // face.detector_model: empty → the Haar cascade from opencv-data
+    QString haarCascadePath;  // defaults to /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml
     QString liveness = QStringLiteral("auto");  // face.liveness: auto | depth | infrared | challenge | off
-    int captureWindowMs = 1500;    // face.capture_window_ms: best frame chosen among the good frames of this window
+    int captureWindowMs = 400;  // face.capture_window_ms: best frame chosen among the good frames of this window
     int jpegQuality = 90;
 
     static FaceCaptureOptions fromSettings(const Settings& settings);
