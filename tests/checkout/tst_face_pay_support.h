@@ -16,6 +16,7 @@
 #include "app/checkout/payment_engine.h"
 #include "app/store/order_number.h"
 #include "app/store/order_store.h"
+#include "checkout/engine_terminal_fixture.h"
 #include "checkout/engine_test_support.h"
 #include "platform/crypto.h"
 #include "platform/curl_http_client.h"
@@ -71,37 +72,11 @@ private:
     std::chrono::seconds m_skew;
 };
 
-class FacePayFixture : public sandbox::SandboxFixture {
+class FacePayFixture : public EngineTerminalFixture {
 protected:
     void SetUp() override {
-        SandboxFixture::SetUp();
-        ASSERT_EQ(admin(QStringLiteral("reset"), {{QStringLiteral("seed"), QStringLiteral("demo")}})
-                      .value(QStringLiteral("code"))
-                      .toInt(),
-                  0);
-        auto activated = facepos::test::activateDevice(*m_server, *m_client, *m_deviceKey, merchantKey());
-        ASSERT_TRUE(activated.ok()) << activated.error().message.toStdString();
-        const facepos::test::SandboxReply login = merchantLogin(*m_client, merchantKey());
-        ASSERT_EQ(login.code(), 0) << login.raw.toStdString();
-        m_sessionToken = login.data().value(QStringLiteral("session_token")).toString();
-        m_operatorId = login.data().value(QStringLiteral("operator_id")).toString();
-
-        ASSERT_TRUE(m_terminal.isValid());
-        DatabaseOptions options;
-        options.migrations = appMigrations();
-        auto db = Database::open(m_terminal.filePath(QStringLiteral("facepos.db")), options);
-        ASSERT_TRUE(db.ok()) << db.error().message.toStdString();
-        m_db.emplace(std::move(db).value());
-        store::OrderStoreOptions storeOptions;
-        storeOptions.deviceTag = store::OrderNumbers::deviceTagFor(m_client->deviceId());
-        storeOptions.sequenceFile = m_terminal.filePath(QStringLiteral("order-sequence"));
-        auto orders = store::OrderStore::open(*m_db, m_clock, storeOptions);
-        ASSERT_TRUE(orders.ok()) << orders.error().message.toStdString();
-        m_orders = std::move(orders).value();
-
-        auto http = CurlHttpClient::create();
-        ASSERT_TRUE(http.ok());
-        m_http = std::move(http).value();
+        EngineTerminalFixture::SetUp();
+        if (HasFatalFailure()) return;
         m_recording = std::make_unique<RecordingHttpClient>(
             *m_http, [this](const QString& call, const QJsonObject& body) { recordCall(call, body); });
         m_backend = makeBackend(m_clock);
@@ -310,17 +285,11 @@ protected:
         }
     }
 
-    QTemporaryDir m_terminal;
-    std::optional<Database> m_db;
-    std::unique_ptr<store::OrderStore> m_orders;
-    std::unique_ptr<CurlHttpClient> m_http;
     std::unique_ptr<RecordingHttpClient> m_recording;
     std::unique_ptr<backend::BackendClient> m_backend;
     std::shared_ptr<ManualScheduler> m_scheduler;
     std::unique_ptr<PaymentEngine> m_engine;
     std::unique_ptr<FaceAuthCache> m_cache;
-    QString m_sessionToken;
-    QString m_operatorId;
     QHash<QString, QList<PaymentResult>> m_results;
     QHash<QString, QList<std::pair<int, bool>>> m_prompts;
     QList<int> m_recovered;

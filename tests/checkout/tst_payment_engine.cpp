@@ -12,6 +12,7 @@
 #include "app/checkout/payment_engine.h"
 #include "app/store/order_number.h"
 #include "app/store/order_store.h"
+#include "checkout/engine_terminal_fixture.h"
 #include "checkout/engine_test_support.h"
 #include "platform/curl_http_client.h"
 #include "platform/masking.h"
@@ -65,37 +66,11 @@ struct CallSeen {
     qint64 pendingOfCall = 0;  // … of the action this call is
 };
 
-class PaymentEngineTest : public sandbox::SandboxFixture {
+class PaymentEngineTest : public test::EngineTerminalFixture {
 protected:
     void SetUp() override {
-        SandboxFixture::SetUp();
-        ASSERT_EQ(admin(QStringLiteral("reset"), {{QStringLiteral("seed"), QStringLiteral("demo")}})
-                      .value(QStringLiteral("code"))
-                      .toInt(),
-                  0);
-        auto activated = facepos::test::activateDevice(*m_server, *m_client, *m_deviceKey, merchantKey());
-        ASSERT_TRUE(activated.ok()) << activated.error().message.toStdString();
-        const facepos::test::SandboxReply login = merchantLogin(*m_client, merchantKey());
-        ASSERT_EQ(login.code(), 0) << login.raw.toStdString();
-        m_sessionToken = login.data().value(QStringLiteral("session_token")).toString();
-        m_operatorId = login.data().value(QStringLiteral("operator_id")).toString();
-
-        ASSERT_TRUE(m_terminal.isValid());
-        DatabaseOptions options;
-        options.migrations = appMigrations();
-        auto db = Database::open(m_terminal.filePath(QStringLiteral("facepos.db")), options);
-        ASSERT_TRUE(db.ok()) << db.error().message.toStdString();
-        m_db.emplace(std::move(db).value());
-        store::OrderStoreOptions storeOptions;
-        storeOptions.deviceTag = store::OrderNumbers::deviceTagFor(m_client->deviceId());
-        storeOptions.sequenceFile = m_terminal.filePath(QStringLiteral("order-sequence"));
-        auto orders = store::OrderStore::open(*m_db, m_clock, storeOptions);
-        ASSERT_TRUE(orders.ok()) << orders.error().message.toStdString();
-        m_orders = std::move(orders).value();
-
-        auto http = CurlHttpClient::create();
-        ASSERT_TRUE(http.ok());
-        m_http = std::move(http).value();
+        EngineTerminalFixture::SetUp();
+        if (HasFatalFailure()) return;
         m_observed = std::make_unique<test::ObservedHttpClient>(*m_http, [this](const QString& call) { seen(call); });
         backend::BackendConfig config;
         config.baseUrl = m_server->url();
@@ -284,16 +259,10 @@ protected:
         return order;
     }
 
-    QTemporaryDir m_terminal;
-    std::optional<Database> m_db;
-    std::unique_ptr<store::OrderStore> m_orders;
-    std::unique_ptr<CurlHttpClient> m_http;
     std::unique_ptr<test::ObservedHttpClient> m_observed;
     std::unique_ptr<backend::BackendClient> m_backend;
     std::shared_ptr<test::ManualScheduler> m_scheduler;
     std::unique_ptr<PaymentEngine> m_engine;
-    QString m_sessionToken;
-    QString m_operatorId;
     QHash<QString, QList<PaymentResult>> m_results;
     QList<PaymentProgress> m_progress;
     QList<int> m_recovered;
