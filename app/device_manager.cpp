@@ -308,15 +308,26 @@ void DeviceManager::testVoice() {
         m_lastActionOk = false;
         m_lastActionMessage = m_voiceError;
     } else {
-        // The prompt follows the language the UI is in now (LanguageManager sets the default locale).
-        const bool chinese = QLocale().language() == QLocale::Chinese;
-        m_voice->setLanguage(chinese ? drivers::VoiceLanguage::ZhCN : drivers::VoiceLanguage::En);
-        auto said = m_voice->say(drivers::Prompt::PaymentSucceeded, 1250);
+        auto said = speak(drivers::Prompt::PaymentSucceeded, 1250);
         m_lastActionOk = said.ok();
         if (!said) m_lastActionMessage = said.error().message;
     }
     if (!m_lastActionOk) qCWarning(lcApp) << "device self-test voice failed:" << m_lastActionMessage;
     emit actionFinished();
+}
+
+Result<void> DeviceManager::speak(drivers::Prompt prompt, qint64 amountFen) {
+    // The prompt follows the language the UI is in now (LanguageManager sets the default locale).
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    m_voice->setLanguage(chinese ? drivers::VoiceLanguage::ZhCN : drivers::VoiceLanguage::En);
+    return m_voice->say(prompt, amountFen);
+}
+
+bool DeviceManager::say(drivers::Prompt prompt, qint64 amountFen) {
+    if (!m_voice) return false;
+    auto said = speak(prompt, amountFen);
+    if (!said) qCWarning(lcApp) << "voice prompt failed:" << said.error().message;
+    return said.ok();
 }
 
 void DeviceManager::checkPrinter() {

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+#include "drivers/audio/ivoiceprompter.h"
 #include "drivers/driver_selection.h"
 #include "drivers/input/ibarcodescanner.h"
 #include "drivers/input/ikeypad.h"
@@ -114,6 +115,9 @@ public:
     Q_INVOKABLE void kickDrawer();
     // Says "payment successful, 12.50 yuan" in the UI's language; the outcome is reported as the action "voice".
     Q_INVOKABLE void testVoice();
+    // Speaks a prompt to the customer in the language the UI is in now; a prompt that cannot be spoken is logged
+    // (the screen shows the same words). False when it was not spoken.
+    bool say(drivers::Prompt prompt, qint64 amountFen = 0);
     QString voiceBackend() const { return m_voiceBackend; }
     drivers::SimulatedVoicePrompter* simulatedVoice() const { return m_simulatedVoice; }
     // The voice prompter the checkout speaks through; nullptr when audio is misconfigured (see testVoice()).
@@ -148,6 +152,7 @@ signals:
     void cameraChanged();
 
 private:
+    Result<void> speak(drivers::Prompt prompt, qint64 amountFen);  // m_voice must be set
     QPointer<drivers::CameraService> m_camera;
     bool m_cameraTesting = false;
     struct DeviceView {

@@ -524,7 +524,7 @@ bool CheckoutController::confirmAmount() {
     m_display.showAmount(fen);
     setStage(kPay);
     refreshGate();
-    if (m_walletAvailable) sayPrompt(drivers::Prompt::ShowPaymentCode);
+    if (m_walletAvailable) m_devices.say(drivers::Prompt::ShowPaymentCode);
     emit changed();
     return true;
 }
@@ -784,7 +784,7 @@ void CheckoutController::showResult(store::OrderStatus status, const QString& re
     const bool paid = status == store::OrderStatus::Paid;
     const qint64 payable = m_lastOrder ? m_lastOrder->payableFee : amountFen();
     qCInfo(lcPayment) << "order" << m_orderNo << "ended" << store::orderStatusName(status);
-    sayPrompt(paid ? drivers::Prompt::PaymentSucceeded : drivers::Prompt::PaymentFailed, payable);
+    m_devices.say(paid ? drivers::Prompt::PaymentSucceeded : drivers::Prompt::PaymentFailed, payable);
     m_display.showResult(paid, paid ? tr("Paid %1").arg(yuan(payable)) : resultTitle());
     if (paid && m_lastOrder) {
         m_lastReceipt = receiptFor(*m_lastOrder);
@@ -938,7 +938,7 @@ void CheckoutController::usePaymentCode() {
     setStage(kPay);
     m_display.showAmount(amountFen());
     refreshGate();
-    sayPrompt(drivers::Prompt::ShowPaymentCode);
+    m_devices.say(drivers::Prompt::ShowPaymentCode);
     emit changed();
 }
 
@@ -965,7 +965,7 @@ void CheckoutController::onFaceFailed(const QString& code, const QString& text) 
     m_display.showAmount(amountFen());
     refreshGate();
     fail(code, text);
-    sayPrompt(drivers::Prompt::ShowPaymentCode);
+    m_devices.say(drivers::Prompt::ShowPaymentCode);
 }
 
 void CheckoutController::onPhoneNeeded(const QString& mchOrderNo, int attemptsLeft, bool wrongDigits) {
@@ -976,7 +976,7 @@ void CheckoutController::onPhoneNeeded(const QString& mchOrderNo, int attemptsLe
     m_messageCode.clear();
     m_message.clear();
     setStage(kPhone);
-    sayPrompt(drivers::Prompt::EnterPhoneDigits);
+    m_devices.say(drivers::Prompt::EnterPhoneDigits);
     emit changed();
 }
 
@@ -993,15 +993,6 @@ bool CheckoutController::confirmPhone() {
     setStage(kWaiting);
     emit changed();
     return true;
-}
-
-void CheckoutController::sayPrompt(drivers::Prompt prompt, qint64 amountFen) {
-    auto* voice = m_devices.voice();
-    if (!voice) return;
-    voice->setLanguage(QLocale().language() == QLocale::Chinese ? drivers::VoiceLanguage::ZhCN
-                                                                : drivers::VoiceLanguage::En);
-    if (auto said = voice->say(prompt, amountFen); !said)
-        qCWarning(lcPayment) << "voice prompt failed:" << said.error().message;
 }
 
 }  // namespace facepos::checkout

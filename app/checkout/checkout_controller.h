@@ -234,7 +234,6 @@ private:
     void onFaceFailed(const QString& code, const QString& text);
     void onPhoneNeeded(const QString& mchOrderNo, int attemptsLeft, bool wrongDigits);
     void startFace();
-    void sayPrompt(drivers::Prompt prompt, qint64 amountFen = 0);
     void showResult(store::OrderStatus status, const QString& reasonCode);
     void printReceipt(bool reprint);
     void onPrinterAction();

@@ -180,12 +180,7 @@ void FaceCheckout::begin(const QString& operatorId) {
         m_track = {};
         setState(QStringLiteral("capturing"));
         m_capture->start(info->facePublicKey, info->faceToken, info->maxImageBytes);
-        if (auto* voice = m_devices.voice()) {
-            voice->setLanguage(QLocale().language() == QLocale::Chinese ? drivers::VoiceLanguage::ZhCN
-                                                                        : drivers::VoiceLanguage::En);
-            if (auto said = voice->say(drivers::Prompt::LookAtCamera); !said)
-                qCWarning(lcFacePay) << "voice prompt failed:" << said.error().message;
-        }
+        m_devices.say(drivers::Prompt::LookAtCamera);
         m_lastPrompt.start();
         m_lastPromptGuidance = face::Guidance::NoFace;
     });
@@ -244,10 +239,7 @@ void FaceCheckout::onGuidance(face::Guidance guidance) {
         return;
     m_lastPrompt.start();
     m_lastPromptGuidance = guidance;
-    if (auto* voice = m_devices.voice()) {
-        if (auto said = voice->say(*prompt); !said)
-            qCWarning(lcFacePay) << "voice prompt failed:" << said.error().message;
-    }
+    m_devices.say(*prompt);
 }
 
 void FaceCheckout::onCaptured(const face::SealedFace& face) {
@@ -255,7 +247,6 @@ void FaceCheckout::onCaptured(const face::SealedFace& face) {
     m_timeout.stop();
     m_tick.stop();
     m_tokens.setKeepFresh(false);
-    m_tokens.take();
     qCInfo(lcFacePay) << "face captured: jpeg" << face.jpegBytes << "bytes, liveness" << face.livenessScore << "after"
                       << m_started.elapsed() << "ms";
     setState(QStringLiteral("captured"));
