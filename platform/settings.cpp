@@ -522,7 +522,8 @@ const QList<SettingSpec>& Settings::specs() {
         durationKey("face.timeout_s", 15, 1s, 5, 120,
                     "Face capture gives up after this long and offers the payment code."),
         booleanKey("face.consent_required", true,
-                   "Ask for the customer's consent before the first face payment on this terminal."),
+                   "Show the consent screen (what is captured and how it is used) before every face payment; the "
+                   "customer agrees or pays by code."),
 
         textKey("checkout.currency", "CNY", "ISO 4217 code of the currency of every amount.", Empty::Forbidden,
                 "[A-Z]{3}"),
