@@ -27,8 +27,10 @@ bool chargeMayBeRepeated(const QString& errName) {
 // Added to the server's phone confirmation deadline before asking whether it passed: expires_at has whole seconds.
 constexpr milliseconds kPhoneExpiryGrace{1000};
 
+// Rounded up: a wait less than a millisecond away is still a wait (delay 0 would send at once while the flow
+// expects its timer, and then ignore the answer).
 milliseconds untilThen(SteadyTime due, SteadyTime now) {
-    return due > now ? std::chrono::duration_cast<milliseconds>(due - now) : milliseconds{0};
+    return due > now ? std::chrono::ceil<milliseconds>(due - now) : milliseconds{0};
 }
 
 }  // namespace

@@ -130,6 +130,20 @@ protected:
 
     void TearDown() override {
         if (m_server) m_server->stop();
+        printFailedChecks();
+    }
+
+    // The run prints a lot between the start and the end; a log shown by its head and tail keeps the end. So the
+    // failed checks are repeated there, each shortened.
+    static void printFailedChecks() {
+        const ::testing::TestResult* result = ::testing::UnitTest::GetInstance()->current_test_info()->result();
+        for (int i = 0; i < result->total_part_count(); ++i) {
+            const ::testing::TestPartResult& part = result->GetTestPartResult(i);
+            if (!part.failed()) continue;
+            const std::string summary = std::string(part.summary()).substr(0, 1200);
+            std::printf("payment chaos: FAILED at line %d: %s\n", part.line_number(), summary.c_str());
+        }
+        std::fflush(stdout);
     }
 
     QString terminalDb() const { return m_dir.filePath(QStringLiteral("terminal/facepos.db")); }

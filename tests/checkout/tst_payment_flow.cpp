@@ -470,6 +470,20 @@ TEST_F(PaymentFlowTest, ResumeWithTheLimitPastStillHonoursTheGuard) {
     expectSend(f.onTimer(at(15s)), FlowCall::Reverse);
 }
 
+// The chaos proof found an order that hung: a query answered less than a millisecond before the limit planned the
+// reverse with delay 0, the engine sent it at once, and the flow, still waiting for its timer, ignored the answer.
+TEST_F(PaymentFlowTest, AReverseDueWithinAMillisecondIsStillAWaitAndItsAnswerEndsTheOrder) {
+    PaymentFlow f = flow();
+    expectSend(f.resume(kT0, at(27s)), FlowCall::Query);
+    const SteadyTime justBeforeTheLimit = at(30s) - 400us;
+    const FlowCommand reverse = f.onAnswer(order(FlowCall::Query, QStringLiteral("USERPAYING")), justBeforeTheLimit);
+    expectSend(reverse, FlowCall::Reverse, 1ms);
+    EXPECT_TRUE(f.waiting());
+    expectSend(f.onTimer(at(30s)), FlowCall::Reverse);
+    expectFinish(f.onAnswer(order(FlowCall::Reverse, QStringLiteral("REVERSED")), at(30s)), OrderStatus::Reversed,
+                 QStringLiteral("CHANNEL_LIMIT"));
+}
+
 TEST_F(PaymentFlowTest, ResumedOrderTheServerNeverSawIsClosed) {
     PaymentFlow f = flow(QStringLiteral("alipay"));
     expectSend(f.resume(kT0, at(2s)), FlowCall::Query);
