@@ -102,6 +102,18 @@ void CustomerDisplay::showFaceCapture() {
     setPhase(Phase::FaceCapture);
 }
 
+void CustomerDisplay::showProcessing(bool payerConfirming) {
+    if (m_payerConfirming != payerConfirming) {
+        m_payerConfirming = payerConfirming;
+        emit payerConfirmingChanged();
+    }
+    setPhase(Phase::Processing);
+}
+
+void CustomerDisplay::showPhoneDigits() {
+    setPhase(Phase::PhoneDigits);
+}
+
 void CustomerDisplay::setFaceTrack(const QRectF& box, const QString& advice, bool good) {
     if (m_faceBox == box && m_faceAdvice == advice && m_faceGood == good) return;
     m_faceBox = box;

@@ -26,9 +26,13 @@ class CustomerDisplay final : public QObject {
     Q_PROPERTY(QRectF faceBox READ faceBox NOTIFY faceChanged)
     Q_PROPERTY(QString faceAdvice READ faceAdvice NOTIFY faceChanged)
     Q_PROPERTY(bool faceGood READ faceGood NOTIFY faceChanged)
+    Q_PROPERTY(bool payerConfirming READ payerConfirming NOTIFY payerConfirmingChanged)
 
 public:
-    enum class Phase { Welcome, Amount, Paying, FaceCapture, Result };
+    // Welcome: no sale. Amount: the cashier is entering it. Paying: the customer is asked for a payment code.
+    // FaceCapture: the camera is looking for the face. Processing: a payment is running. PhoneDigits: face pay
+    // asks for the last 4 digits of the payer's phone. Result: how it ended.
+    enum class Phase { Welcome, Amount, Paying, FaceCapture, Processing, PhoneDigits, Result };
     Q_ENUM(Phase)
 
     explicit CustomerDisplay(QObject* parent = nullptr);
@@ -49,6 +53,8 @@ public:
     QRectF faceBox() const { return m_faceBox; }
     QString faceAdvice() const { return m_faceAdvice; }
     bool faceGood() const { return m_faceGood; }
+    // While Processing: the wallet waits for the payer to confirm on the phone (USERPAYING).
+    bool payerConfirming() const { return m_payerConfirming; }
 
     // "¥12.50" for 1250; negative amounts get a leading minus ("-¥5.00"). Integer arithmetic only.
     Q_INVOKABLE QString formatMoney(qint64 fen) const;
@@ -64,6 +70,8 @@ public:
     Q_INVOKABLE void clearDiscounts();
     Q_INVOKABLE void showPaying();
     Q_INVOKABLE void showFaceCapture();
+    Q_INVOKABLE void showProcessing(bool payerConfirming);
+    Q_INVOKABLE void showPhoneDigits();
     Q_INVOKABLE void showResult(bool success, const QString& text);
     // The face capture's latest track (FaceCheckout): shown over the live camera picture while in FaceCapture.
     void setFaceTrack(const QRectF& box, const QString& advice, bool good);
@@ -76,6 +84,7 @@ signals:
     void payableFenChanged();
     void resultChanged();
     void faceChanged();
+    void payerConfirmingChanged();
 
 private:
     struct Discount {
@@ -98,6 +107,7 @@ private:
     QRectF m_faceBox;
     QString m_faceAdvice;
     bool m_faceGood = false;
+    bool m_payerConfirming = false;
 };
 
 }  // namespace facepos

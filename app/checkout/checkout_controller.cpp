@@ -536,6 +536,11 @@ void CheckoutController::refreshGate() {
     m_walletNotice = gate.ok() ? tr("Payment codes need the network: the terminal is online. Ask the customer to "
                                     "show the payment code to the scanner.")
                                : gateText(gate.error());
+    // The customer is asked for a code only when one can be taken; otherwise the screen shows the amount.
+    if (m_walletAvailable)
+        m_display.showPaying();
+    else
+        m_display.showAmount(amountFen());
     emit changed();
 }
 
@@ -543,6 +548,7 @@ void CheckoutController::backToAmount() {
     if (m_stage != kPay) return;
     m_messageCode.clear();
     m_message.clear();
+    m_display.showAmount(amountFen());
     setStage(kAmount);
     emit changed();
 }
@@ -553,6 +559,7 @@ bool CheckoutController::chooseCash() {
     m_tenderedText.clear();
     m_messageCode.clear();
     m_message.clear();
+    m_display.showAmount(amountFen());
     setStage(kCash);
     emit changed();
     return true;
@@ -721,7 +728,7 @@ std::optional<store::OrderRecord> CheckoutController::openOrder(const QString& c
     m_lastReceipt.reset();
     m_printMessage.clear();
     setStage(kWaiting);
-    m_display.showPaying();
+    m_display.showProcessing(false);
     emit changed();
     return *created;
 }
@@ -752,6 +759,7 @@ void CheckoutController::onProgress(const PaymentProgress& progress) {
     m_elapsedAtProgress = progress.elapsed;
     m_progressAt = m_clock->steadyNow();
     m_cancelRequested = m_cancelRequested || progress.cancelRequested;
+    if (m_stage != kPhone) m_display.showProcessing(progress.phase == PaymentPhase::WaitingForCustomer);
     emit changed();
     emit waitingTick();
 }
@@ -909,6 +917,7 @@ bool CheckoutController::chooseFace() {
     m_messageCode.clear();
     m_message.clear();
     if (m_face->consentRequired()) {
+        m_display.showAmount(amountFen());
         setStage(kConsent);
         emit changed();
         return true;
@@ -946,13 +955,13 @@ void CheckoutController::onFaceCaptured(const face::SealedFace& face) {
     if (m_stage != kFace) return;
     if (!checkGate(QStringLiteral("face"))) {
         setStage(kPay);
-        emit changed();
+        refreshGate();
         return;
     }
     auto created = openOrder(QStringLiteral("face"), QString());
     if (!created) {
         setStage(kPay);
-        emit changed();
+        refreshGate();
         return;
     }
     qCInfo(lcPayment) << "order" << m_orderNo << "face" << created->payableFee << "fen, liveness" << face.livenessScore;
@@ -976,6 +985,7 @@ void CheckoutController::onPhoneNeeded(const QString& mchOrderNo, int attemptsLe
     m_messageCode.clear();
     m_message.clear();
     setStage(kPhone);
+    m_display.showPhoneDigits();
     m_devices.say(drivers::Prompt::EnterPhoneDigits);
     emit changed();
 }
@@ -991,6 +1001,7 @@ bool CheckoutController::confirmPhone() {
     m_phoneWrong = false;
     m_phase = QStringLiteral("checking");
     setStage(kWaiting);
+    m_display.showProcessing(false);
     emit changed();
     return true;
 }

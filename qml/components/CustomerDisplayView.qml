@@ -3,7 +3,9 @@ import QtQuick.Layouts
 import FacePOS
 
 // What the customer sees, by checkout phase (the CustomerDisplay singleton): the store's welcome; the amount with
-// the member, the discounts and the payable; the payment-code prompt; the face-preview slot; the result.
+// the member, the discounts and the payable; what the customer is asked to do (show a payment code, look at the
+// camera, confirm on the phone, enter the phone's last 4 digits) or that the payment is running; the face-preview
+// slot; the result.
 Rectangle {
     id: view
     objectName: "customerDisplayView"
@@ -14,6 +16,8 @@ Rectangle {
     readonly property int phase: CustomerDisplay.phase
     readonly property bool showsOrder: phase === CustomerDisplay.Amount || phase === CustomerDisplay.Paying
                                        || phase === CustomerDisplay.FaceCapture
+                                       || phase === CustomerDisplay.Processing
+                                       || phase === CustomerDisplay.PhoneDigits
 
     color: Theme.customerBackground
 
@@ -138,14 +142,27 @@ Rectangle {
         Text {
             objectName: "customerPrompt"
             Layout.fillWidth: true
-            visible: view.phase === CustomerDisplay.Paying || view.phase === CustomerDisplay.FaceCapture
+            visible: text.length > 0
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: Theme.customerText
             font.pixelSize: Theme.fontLarge
-            text: view.phase !== CustomerDisplay.FaceCapture ? qsTr("Please show your payment code")
-                  : CustomerDisplay.faceAdvice.length > 0 ? CustomerDisplay.faceAdvice
-                  : qsTr("Please look at the camera")
+            text: {
+                switch (view.phase) {
+                case CustomerDisplay.Paying:
+                    return qsTr("Please show your payment code")
+                case CustomerDisplay.FaceCapture:
+                    return CustomerDisplay.faceAdvice.length > 0 ? CustomerDisplay.faceAdvice
+                                                                 : qsTr("Please look at the camera")
+                case CustomerDisplay.Processing:
+                    return CustomerDisplay.payerConfirming ? qsTr("Please confirm the payment on your phone")
+                                                           : qsTr("Payment in progress, please wait")
+                case CustomerDisplay.PhoneDigits:
+                    return qsTr("Please enter the last 4 digits of your phone number")
+                default:
+                    return ""
+                }
+            }
         }
 
         Rectangle {

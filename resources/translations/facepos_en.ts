@@ -505,6 +505,18 @@
         <source>Please show your payment code</source>
         <translation>Please show your payment code</translation>
     </message>
+    <message>
+        <source>Please confirm the payment on your phone</source>
+        <translation>Please confirm the payment on your phone</translation>
+    </message>
+    <message>
+        <source>Payment in progress, please wait</source>
+        <translation>Payment in progress, please wait</translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number</source>
+        <translation>Please enter the last 4 digits of your phone number</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplayWindow</name>

@@ -504,6 +504,18 @@
         <source>Please show your payment code</source>
         <translation>请出示付款码</translation>
     </message>
+    <message>
+        <source>Please confirm the payment on your phone</source>
+        <translation>请在手机上确认付款</translation>
+    </message>
+    <message>
+        <source>Payment in progress, please wait</source>
+        <translation>正在支付，请稍候</translation>
+    </message>
+    <message>
+        <source>Please enter the last 4 digits of your phone number</source>
+        <translation>请输入手机号后四位</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDisplayWindow</name>

@@ -80,12 +80,28 @@ TEST(CustomerDisplay, EachPhaseChangeIsSignalled) {
     EXPECT_EQ(display.phase(), CustomerDisplay::Phase::Paying);
     display.showFaceCapture();
     EXPECT_EQ(display.phase(), CustomerDisplay::Phase::FaceCapture);
+    display.showProcessing(false);
+    EXPECT_EQ(display.phase(), CustomerDisplay::Phase::Processing);
+    display.showPhoneDigits();
+    EXPECT_EQ(display.phase(), CustomerDisplay::Phase::PhoneDigits);
     display.showResult(true, QStringLiteral("支付成功"));
     EXPECT_EQ(display.phase(), CustomerDisplay::Phase::Result);
     display.showWelcome();
     EXPECT_EQ(display.phase(), CustomerDisplay::Phase::Welcome);
 
-    EXPECT_EQ(phase.count(), 5);
+    EXPECT_EQ(phase.count(), 7);
+}
+
+TEST(CustomerDisplay, WhileProcessingItSaysWhetherThePayerMustConfirm) {
+    CustomerDisplay display;
+    QSignalSpy confirming(&display, &CustomerDisplay::payerConfirmingChanged);
+    display.showProcessing(false);
+    EXPECT_FALSE(display.payerConfirming());
+    display.showProcessing(true);
+    EXPECT_TRUE(display.payerConfirming());
+    display.showProcessing(true);
+    EXPECT_EQ(confirming.count(), 1);
+    EXPECT_EQ(display.phase(), CustomerDisplay::Phase::Processing);
 }
 
 TEST(CustomerDisplay, StayingInAPhaseIsNotSignalled) {

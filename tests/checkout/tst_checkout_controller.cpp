@@ -184,6 +184,34 @@ TEST_F(CheckoutControllerTest, AWalletPaymentPrintsTheReceiptWithTheCodeMasked) 
     EXPECT_TRUE(QFileInfo::exists(ui().devices->lastActionFile()));
 }
 
+// GIVEN a sale WHEN it moves from the amount to the pay page, to a payment the payer must confirm on the phone, and
+// to the result THEN the customer display asks for the code only on the pay page, says to confirm on the phone
+// while the wallet waits for that, and never asks for a code during cash or after one was scanned
+TEST_F(CheckoutControllerTest, TheCustomerDisplayAsksForWhatTheCheckoutNeeds) {
+    using Phase = CustomerDisplay::Phase;
+    const CustomerDisplay& display = ui().customerDisplay;
+    clerkAtAmount();
+    ASSERT_TRUE(t->type(QStringLiteral("6")));
+    EXPECT_EQ(display.phase(), Phase::Amount);
+    ASSERT_TRUE(t->press(QStringLiteral("confirm")));
+    EXPECT_EQ(display.phase(), Phase::Paying);
+    c().backToAmount();
+    EXPECT_EQ(display.phase(), Phase::Amount);
+    ASSERT_TRUE(t->press(QStringLiteral("confirm")));
+    ASSERT_TRUE(c().chooseCash());
+    EXPECT_EQ(display.phase(), Phase::Amount) << "cash: the amount, not a request for a payment code";
+    c().backToPay();
+    EXPECT_EQ(display.phase(), Phase::Paying);
+
+    ASSERT_TRUE(t->scan(QStringLiteral("134000000000000102")));  // the payer confirms on the phone after 2 s
+    EXPECT_EQ(display.phase(), Phase::Processing);
+    ASSERT_TRUE(t->waitFor([&] { return display.payerConfirming(); }, 10000)) << "USERPAYING: confirm on the phone";
+    EXPECT_EQ(display.phase(), Phase::Processing);
+    ASSERT_TRUE(t->waitForStage(QStringLiteral("result"))) << qPrintable(t->lastError());
+    EXPECT_EQ(display.phase(), Phase::Result);
+    EXPECT_TRUE(display.resultSuccess());
+}
+
 TEST_F(CheckoutControllerTest, ScansThatAreNoPaymentCodeChargeNothing) {
     clerkAtAmount();
     atPay(QStringLiteral("5"));

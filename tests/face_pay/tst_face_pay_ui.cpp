@@ -107,6 +107,8 @@ TEST_F(FacePayUiTest, AFacePaymentConfirmedWithThePhoneDigitsIsPaid) {
     ASSERT_TRUE(t->waitForStage(QStringLiteral("phone"), 30000)) << qPrintable(t->lastError());
     EXPECT_EQ(c().channel(), QStringLiteral("face"));
     EXPECT_FALSE(c().phoneWrong());
+    EXPECT_EQ(t->ui().customerDisplay.phase(), CustomerDisplay::Phase::PhoneDigits)
+        << "the customer display asks for the digits, not for a payment code";
     ASSERT_TRUE(t->type(QStringLiteral("1111")));
     ASSERT_TRUE(t->tap(QStringLiteral("phoneConfirmButton")));
     ASSERT_TRUE(t->waitFor([&] { return c().stage() == QStringLiteral("phone") && c().phoneWrong(); }, 30000));

@@ -90,6 +90,21 @@ Item {
             verify(!findChild(view, "facePreviewSlot").visible)
         }
 
+        function test_processingAndPhoneDigitsSayWhatTheCustomerDoes() {
+            const view = createTemporaryObject(customerComponent, root)
+            CustomerDisplay.showAmount(1000)
+            const prompt = findChild(view, "customerPrompt")
+            verify(!prompt.visible)
+            CustomerDisplay.showProcessing(false)
+            compare(prompt.text, "Payment in progress, please wait")
+            verify(findChild(view, "customerPayable").visible)
+            CustomerDisplay.showProcessing(true)
+            compare(prompt.text, "Please confirm the payment on your phone")
+            CustomerDisplay.showPhoneDigits()
+            compare(prompt.text, "Please enter the last 4 digits of your phone number")
+            verify(prompt.visible)
+        }
+
         function test_faceCaptureShowsThePreviewSlot() {
             const view = createTemporaryObject(customerComponent, root)
             CustomerDisplay.showAmount(1000)
