@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "app/checkout/payment_flow.h"
+#include "flow_test_support.h"
 
 namespace facepos::checkout {
 namespace {
@@ -13,40 +14,13 @@ using std::chrono::milliseconds;
 using store::OrderStatus;
 using Kind = FlowCommand::Kind;
 using backend::Outcome;
-
-const SteadyTime kT0 = SteadyTime{} + 1000h;  // the first submission
-
-SteadyTime at(milliseconds offset) {
-    return kT0 + offset;
-}
-
-FlowAnswer order(FlowCall call, const QString& state, const QString& errCode = {}) {
-    FlowAnswer a;
-    a.call = call;
-    a.outcome = Outcome::Success;
-    a.tradeState = state;
-    a.tradeErrCode = errCode;
-    a.platformOrderNo = QStringLiteral("PF202603020000000001");
-    return a;
-}
+using namespace flowtest;
 
 FlowAnswer needPhone(FlowCall call, int attemptsLeft, std::optional<milliseconds> timeLeft) {
     FlowAnswer a = order(call, QStringLiteral("NEED_PHONE_CONFIRM"));
     a.phoneAttemptsLeft = attemptsLeft;
     a.phoneTimeLeft = timeLeft;
     return a;
-}
-
-void expectSend(const FlowCommand& c, FlowCall call, milliseconds delay = 0ms) {
-    ASSERT_EQ(c.kind, Kind::Send);
-    EXPECT_EQ(static_cast<int>(c.call), static_cast<int>(call));
-    EXPECT_EQ(c.delay.count(), delay.count());
-}
-
-void expectFinish(const FlowCommand& c, OrderStatus status, const QString& reason) {
-    ASSERT_EQ(c.kind, Kind::Finish);
-    EXPECT_EQ(store::orderStatusName(c.status), store::orderStatusName(status));
-    EXPECT_EQ(c.reasonCode, reason);
 }
 
 class FacePayFlowTest : public ::testing::Test {

@@ -4,6 +4,7 @@
 
 #include "app/backend/backend_types.h"
 #include "app/checkout/payment_flow.h"
+#include "flow_test_support.h"
 #include "platform/settings.h"
 
 namespace facepos::checkout {
@@ -14,23 +15,7 @@ using std::chrono::milliseconds;
 using store::OrderStatus;
 using Kind = FlowCommand::Kind;
 using backend::Outcome;
-
-const SteadyTime kT0 = SteadyTime{} + 1000h;  // the charge
-
-SteadyTime at(milliseconds offset) {
-    return kT0 + offset;
-}
-
-FlowAnswer order(FlowCall call, const QString& state, const QString& errCode = {}) {
-    FlowAnswer a;
-    a.call = call;
-    a.outcome = Outcome::Success;
-    a.tradeState = state;
-    a.tradeErrCode = errCode;
-    a.platformOrderNo = QStringLiteral("PF202603020000000001");
-    if (state == QLatin1String("SUCCESS")) a.channelOrderNo = QStringLiteral("4200000001202603020000000001");
-    return a;
-}
+using namespace flowtest;
 
 FlowAnswer rejected(FlowCall call, const QString& errName, const QString& state = {}) {
     FlowAnswer a;
@@ -47,19 +32,6 @@ FlowAnswer outcome(FlowCall call, Outcome o) {
     a.call = call;
     a.outcome = o;
     return a;
-}
-
-// Expects a Send of `call` after `delay`.
-void expectSend(const FlowCommand& c, FlowCall call, milliseconds delay = 0ms) {
-    ASSERT_EQ(c.kind, Kind::Send);
-    EXPECT_EQ(flowCallName(c.call), flowCallName(call));
-    EXPECT_EQ(c.delay.count(), delay.count());
-}
-
-void expectFinish(const FlowCommand& c, OrderStatus status, const QString& reason) {
-    ASSERT_EQ(c.kind, Kind::Finish);
-    EXPECT_EQ(store::orderStatusName(c.status), store::orderStatusName(status));
-    EXPECT_EQ(c.reasonCode, reason);
 }
 
 class PaymentFlowTest : public ::testing::Test {
