@@ -3,10 +3,10 @@ import QtQuick.Controls
 import FacePOS
 
 // Keeps the page stack on the page the checkout's stage calls for (Checkout.stage): amount → CheckoutAmountPage,
-// pay and waiting → CheckoutPayPage, consent, face and phone → CheckoutFacePage, cash → CheckoutCashPage, result →
-// CheckoutResultPage. A page already on the
-// stack is returned to (pop), a new one is pushed. Only the page on top follows, so a stage change moves the stack
-// once. Every checkout page holds one.
+// pay and waiting → CheckoutPayPage, consent, face and phone → CheckoutFacePage (and waiting too when the payment
+// is a face payment, so the page stays up from the capture to the result), cash → CheckoutCashPage, result →
+// CheckoutResultPage. A page already on the stack is returned to (pop), a new one is pushed. Only the page on top
+// follows, so a stage change moves the stack once. Every checkout page holds one.
 QtObject {
     id: flow
 
@@ -35,7 +35,8 @@ QtObject {
         const view = flow.page.StackView.view
         if (!view || !flow.active)
             return
-        const wanted = flow.pageFor[Checkout.stage]
+        const wanted = Checkout.stage === "waiting" && Checkout.channel === "face" ? "checkoutFacePage"
+                                                                                   : flow.pageFor[Checkout.stage]
         if (wanted === undefined || wanted === flow.page.objectName)
             return
         const existing = view.find(function (item) {

@@ -3,9 +3,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import FacePOS
 
-// Checkout, face pay (stages consent, face and phone of Checkout.stage):
+// Checkout, face pay (stages consent, face, waiting and phone of Checkout.stage):
 //  consent  what the camera captures and how it is used; the customer agrees or pays by code;
 //  face     the live camera picture with the face box, the guidance (also spoken), the seconds left;
+//  waiting  the face payment is sent: its phase and the cashier's cancel (the page stays up until the result);
 //  phone    the wallet asks for the last 4 digits of the payer's phone: typed on the keypad or the keys here.
 // "Pay by payment code" is on every step: face pay is never the only way.
 Page {
@@ -173,6 +174,13 @@ Page {
                     onClicked: Checkout.usePaymentCode()
                 }
             }
+        }
+
+        // The face payment sent, until the wallet's answer or the phone step.
+        PaymentWaitingPanel {
+            objectName: "faceWaitingPanel"
+            visible: page.stage === "waiting"
+            Layout.fillWidth: true
         }
 
         // Phone confirmation.

@@ -11,7 +11,8 @@ Page {
     id: page
     objectName: "checkoutPayPage"
 
-    readonly property bool waiting: Checkout.stage === "waiting"
+    // A face payment waits on the face page.
+    readonly property bool waiting: Checkout.stage === "waiting" && Checkout.channel !== "face"
 
     CheckoutFlow {
         page: page
@@ -125,71 +126,10 @@ Page {
         }
 
         // While the wallet answers.
-        Rectangle {
+        PaymentWaitingPanel {
             objectName: "waitingPanel"
             visible: page.waiting
             Layout.fillWidth: true
-            implicitHeight: waitColumn.implicitHeight + Theme.spacing * 2
-            radius: Theme.radius
-            color: Theme.surface
-
-            ColumnLayout {
-                id: waitColumn
-                anchors.fill: parent
-                anchors.margins: Theme.spacing
-                spacing: Theme.spacing
-
-                BusyIndicator {
-                    Layout.alignment: Qt.AlignHCenter
-                    running: page.waiting
-                }
-                Text {
-                    objectName: "waitingPhase"
-                    Layout.fillWidth: true
-                    horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.Wrap
-                    color: Theme.text
-                    font.pixelSize: Theme.fontLarge
-                    font.bold: true
-                    text: Checkout.phaseText
-                }
-                Text {
-                    objectName: "waitingSeconds"
-                    Layout.fillWidth: true
-                    horizontalAlignment: Text.AlignHCenter
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontNormal
-                    text: qsTr("%1 s since the charge").arg(Checkout.waitingSeconds)
-                }
-                Text {
-                    objectName: "waitingCode"
-                    Layout.fillWidth: true
-                    horizontalAlignment: Text.AlignHCenter
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontNormal
-                    text: Checkout.maskedCode.length > 0
-                          ? qsTr("%1 · code %2 · order %3").arg(Checkout.channelText).arg(Checkout.maskedCode).arg(Checkout.orderNo)
-                          : qsTr("%1 · order %2").arg(Checkout.channelText).arg(Checkout.orderNo)
-                }
-                Button {
-                    objectName: "cancelPaymentButton"
-                    Layout.alignment: Qt.AlignHCenter
-                    Layout.preferredWidth: 320
-                    implicitHeight: Theme.touchTarget + 16
-                    font.pixelSize: Theme.fontLarge
-                    enabled: Checkout.canCancel
-                    text: Checkout.phase === "cancelling" ? qsTr("Cancelling…") : qsTr("Cancel payment")
-                    onClicked: Checkout.cancelPayment()
-                }
-                Text {
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    horizontalAlignment: Text.AlignHCenter
-                    color: Theme.textMuted
-                    font.pixelSize: Theme.fontSmall
-                    text: qsTr("A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.")
-                }
-            }
         }
 
         Text {

@@ -293,32 +293,8 @@
         <translation>Cash</translation>
     </message>
     <message>
-        <source>%1 s since the charge</source>
-        <translation>%1 s since the charge</translation>
-    </message>
-    <message>
-        <source>%1 · code %2 · order %3</source>
-        <translation>%1 · code %2 · order %3</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>Cancel payment</source>
-        <translation>Cancel payment</translation>
-    </message>
-    <message>
-        <source>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</source>
-        <translation>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</translation>
-    </message>
-    <message>
         <source>Face pay</source>
         <translation>Face pay</translation>
-    </message>
-    <message>
-        <source>%1 · order %2</source>
-        <translation>%1 · order %2</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1022,33 @@
     <message>
         <source>Please enter the last 4 digits of your phone number.</source>
         <translation>Please enter the last 4 digits of your phone number.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentWaitingPanel</name>
+    <message>
+        <source>%1 s since the charge</source>
+        <translation>%1 s since the charge</translation>
+    </message>
+    <message>
+        <source>%1 · code %2 · order %3</source>
+        <translation>%1 · code %2 · order %3</translation>
+    </message>
+    <message>
+        <source>%1 · order %2</source>
+        <translation>%1 · order %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>Cancel payment</translation>
+    </message>
+    <message>
+        <source>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</source>
+        <translation>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</translation>
     </message>
 </context>
 <context>

@@ -292,32 +292,8 @@
         <translation>现金</translation>
     </message>
     <message>
-        <source>%1 s since the charge</source>
-        <translation>已等待 %1 秒</translation>
-    </message>
-    <message>
-        <source>%1 · code %2 · order %3</source>
-        <translation>%1 · 付款码 %2 · 订单 %3</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在撤销…</translation>
-    </message>
-    <message>
-        <source>Cancel payment</source>
-        <translation>取消收款</translation>
-    </message>
-    <message>
-        <source>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</source>
-        <translation>取消后该笔支付将被撤销：如已扣款，钱款原路退回顾客。</translation>
-    </message>
-    <message>
         <source>Face pay</source>
         <translation>刷脸支付</translation>
-    </message>
-    <message>
-        <source>%1 · order %2</source>
-        <translation>%1 · 订单 %2</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1019,33 @@
     <message>
         <source>Please enter the last 4 digits of your phone number.</source>
         <translation>请输入您手机号的后四位。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentWaitingPanel</name>
+    <message>
+        <source>%1 s since the charge</source>
+        <translation>已等待 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 · code %2 · order %3</source>
+        <translation>%1 · 付款码 %2 · 订单 %3</translation>
+    </message>
+    <message>
+        <source>%1 · order %2</source>
+        <translation>%1 · 订单 %2</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <source>Cancel payment</source>
+        <translation>取消收款</translation>
+    </message>
+    <message>
+        <source>A cancelled payment is reversed: if the wallet took the money, it goes back to the customer.</source>
+        <translation>取消后该笔支付将被撤销：如已扣款，钱款原路退回顾客。</translation>
     </message>
 </context>
 <context>

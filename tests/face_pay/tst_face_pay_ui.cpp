@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QPointer>
 #include <QTemporaryDir>
 
 #include "app/checkout/checkout_controller.h"
@@ -104,7 +105,18 @@ TEST_F(FacePayUiTest, AFacePaymentConfirmedWithThePhoneDigitsIsPaid) {
     ASSERT_TRUE(script(QStringLiteral("NEED_PHONE_CONFIRM"), QStringLiteral("F02")));
     amount(QStringLiteral("18.80"));
     startFacePay();
+    // The face page stays up while the face payment is sent and until the phone step: not popped to the pay page
+    // and pushed again (the same page object all the way).
+    const QPointer<QObject> facePage = t->item(QStringLiteral("checkoutFacePage"));
+    ASSERT_TRUE(facePage);
+    bool payPageShown = false;
+    const QMetaObject::Connection watch = QObject::connect(&c(), &checkout::CheckoutController::changed, [&] {
+        if (t->isVisible(QStringLiteral("checkoutPayPage"))) payPageShown = true;
+    });
     ASSERT_TRUE(t->waitForStage(QStringLiteral("phone"), 30000)) << qPrintable(t->lastError());
+    QObject::disconnect(watch);
+    EXPECT_FALSE(payPageShown) << "the pay page came up between the capture and the phone step";
+    EXPECT_EQ(t->item(QStringLiteral("checkoutFacePage")), facePage.data());
     EXPECT_EQ(c().channel(), QStringLiteral("face"));
     EXPECT_FALSE(c().phoneWrong());
     EXPECT_EQ(t->ui().customerDisplay.phase(), CustomerDisplay::Phase::PhoneDigits)
